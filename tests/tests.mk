@@ -1,0 +1,56 @@
+# tests/tests.mk -- test programs (included by buildrump/Makefile).
+#
+#  tests/ktest/ktest.c, tests/*/ktest_*.c   kernel self-tests, compiled as
+#      kernel code into librumpktest.a; run hosted by tests/ktest/runner_cmocka.c
+#      and inside images by the hw platform's runner
+#  tests/posix/test_*.c       cmocka tests of librumpuser alone (fake upcalls)
+#  tests/<dir>/test_*.c       cmocka tests of the hosted kernel (all components)
+#  tests/<dir>/prog_*.c       helper programs that bats tests drive
+TBIN := $(OBJDIR)/tests/bin
+
+KTEST_SRCS := $(TOPDIR)/tests/ktest/ktest.c $(sort $(wildcard $(TOPDIR)/tests/*/ktest_*.c))
+KTEST_OBJS := $(patsubst $(TOPDIR)/%.c,$(OBJDIR)/%.o,$(KTEST_SRCS))
+
+$(KTEST_OBJS): $(OBJDIR)/%.o: $(TOPDIR)/%.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(KERN_CFLAGS) -MMD -MP -c $< -o $@
+
+$(OBJDIR)/lib/librumpktest.a: $(KTEST_OBJS) $(TOPDIR)/buildrump/rumpns.sh
+	@mkdir -p $(@D)
+	$(Q)$(LD) -r -o $(OBJDIR)/lib/rumpktest.o $(KTEST_OBJS)
+	$(Q)NM=$(NM) OBJCOPY=$(OBJCOPY) sh $(TOPDIR)/buildrump/rumpns.sh $(OBJDIR)/lib/rumpktest.o
+	$(Q)rm -f $@ && $(AR) rcD $@ $(OBJDIR)/lib/rumpktest.o
+
+HOSTTEST_SRCS := $(filter-out $(TOPDIR)/tests/posix/%,\
+	$(sort $(wildcard $(TOPDIR)/tests/*/test_*.c $(TOPDIR)/tests/*/prog_*.c)))
+POSIXTEST_SRCS := $(sort $(wildcard $(TOPDIR)/tests/posix/test_*.c))
+
+# Everything kernel, whole, so every component's link set is present.
+KERN_LINK := -Wl,--whole-archive $(KERN_LIBS) -Wl,--no-whole-archive \
+	$(OBJDIR)/lib/librumpuser.a
+
+$(TBIN)/ktest: $(TOPDIR)/tests/ktest/runner_cmocka.c $(OBJDIR)/lib/librumpktest.a $(KERN_LIBS) $(PLATFORM_LIBS)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(HOST_CFLAGS) -o $@ $< -Wl,--whole-archive \
+		$(OBJDIR)/lib/librumpktest.a -Wl,--no-whole-archive $(KERN_LINK) \
+		-lcmocka $(HOST_LDFLAGS)
+
+$(TBIN)/%: $(TOPDIR)/tests/*/%.c $(KERN_LIBS) $(PLATFORM_LIBS)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(HOST_CFLAGS) -o $@ $(filter %/$*.c,$(HOSTTEST_SRCS)) \
+		$(KERN_LINK) -lcmocka $(HOST_LDFLAGS)
+
+$(TBIN)/posix_%: $(TOPDIR)/tests/posix/%.c $(TOPDIR)/tests/posix/fakehyp.c $(OBJDIR)/lib/librumpuser.a
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(HOST_CFLAGS) -I$(TOPDIR)/tests/posix -o $@ $< \
+		$(TOPDIR)/tests/posix/fakehyp.c $(OBJDIR)/lib/librumpuser.a \
+		-lcmocka $(HOST_LDFLAGS)
+
+TEST_PROGS := $(TBIN)/ktest \
+	$(patsubst $(TOPDIR)/tests/%.c,$(TBIN)/%,$(notdir $(HOSTTEST_SRCS:.c=))) \
+	$(patsubst %,$(TBIN)/posix_%,$(notdir $(POSIXTEST_SRCS:.c=)))
+TEST_PROGS := $(TBIN)/ktest $(addprefix $(TBIN)/,$(notdir $(HOSTTEST_SRCS:.c=))) \
+	$(addprefix $(TBIN)/posix_,$(notdir $(POSIXTEST_SRCS:.c=)))
+
+tests: all $(TEST_PROGS)
+.PHONY: tests
