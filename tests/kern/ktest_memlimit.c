@@ -65,13 +65,25 @@ KTEST(memlimit_shrinks_then_enomem)
 	KT_EQ(kt, ncache, 0);
 	mem_stats(&used, &limit);
 	KT_CHECK(kt, used <= limit);
-	/* Small allocations fail cleanly as well. */
-	while (kmem_alloc(16, KM_NOSLEEP) != NULL)
-		continue;
+	/* Small allocations fail cleanly as well: chain them to free them. */
+	void **small = NULL, **o;
+	while ((o = kmem_alloc(16, KM_NOSLEEP)) != NULL) {
+		*o = small;
+		small = o;
+	}
+	while (small != NULL) {
+		o = *small;
+		kmem_free(small, 16);
+		small = o;
+	}
 	while (nblocks > 0)
 		kmem_free(blocks[--nblocks], 65536);
 	kmem_free(blocks, (size_t)maxblocks * sizeof(*blocks));
-	KT_CHECK(kt, kmem_alloc(65536, KM_SLEEP) != NULL);
+	/* Memory given back is usable again. */
+	void *p = kmem_alloc(65536, KM_SLEEP);
+	KT_CHECK(kt, p != NULL);
+	if (p != NULL)
+		kmem_free(p, 65536);
 out:
 	shrinker_unregister(&cache_shrinker);
 }
