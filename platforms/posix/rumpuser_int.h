@@ -2,6 +2,7 @@
 #ifndef RUMPUSER_INT_H
 #define RUMPUSER_INT_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "rumpuser.h"
@@ -45,8 +46,6 @@ void rumpuser__fatal(const char *file, int line, const char *what, int error)
 	rumpuser__fatal(__FILE__, __LINE__, (what), (error))
 
 /* sync_mutex.c */
-
-#include <pthread.h>
 
 struct rumpuser_mtx {
 	pthread_mutex_t pthmtx;

@@ -16,6 +16,7 @@
 
 struct file;
 struct vnode;
+struct pollwait;
 
 /* A request to move bytes between the kernel and a caller's buffers. */
 struct uio {
