@@ -35,10 +35,21 @@ $(TBIN)/ktest: $(TOPDIR)/tests/ktest/runner_cmocka.c $(OBJDIR)/lib/librumpktest.
 		$(OBJDIR)/lib/librumpktest.a -Wl,--no-whole-archive $(KERN_LINK) \
 		-lcmocka $(HOST_LDFLAGS)
 
+# Tests of host-side code name the sources they test here.
+$(TBIN)/test_json: TEST_EXTRA_SRCS := $(TOPDIR)/app-tools/base/json.c
+
 $(TBIN)/%: $(TOPDIR)/tests/*/%.c $(KERN_LIBS) $(PLATFORM_LIBS)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(HOST_CFLAGS) -o $@ $(filter %/$*.c,$(HOSTTEST_SRCS)) \
-		$(KERN_LINK) -lcmocka $(HOST_LDFLAGS)
+		$(TEST_EXTRA_SRCS) $(KERN_LINK) -lcmocka $(HOST_LDFLAGS)
+
+# Fuzz targets (clang's libFuzzer); tests/fuzz/run.sh runs them bounded.
+$(OBJDIR)/fuzz/fuzz_json: $(TOPDIR)/tests/fuzz/fuzz_json.c $(TOPDIR)/app-tools/base/json.c
+	@mkdir -p $(@D)
+	$(Q)clang -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $^
+
+fuzz: $(OBJDIR)/fuzz/fuzz_json
+.PHONY: fuzz
 
 $(TBIN)/posix_%: $(TOPDIR)/tests/posix/%.c $(TOPDIR)/tests/posix/fakehyp.c $(OBJDIR)/lib/librumpuser.a
 	@mkdir -p $(@D)

@@ -19,7 +19,7 @@
 
 #define MAXCPUS 64
 #define MAXCOMLEN 16
-#define NGROUPS_MAX 32
+#define CRED_NGROUPS 32 /* groups a process may have; Linux allows more */
 
 struct lwp;
 struct proc;
@@ -34,7 +34,7 @@ struct cred {
 	uid_t cr_uid, cr_euid, cr_suid, cr_fsuid;
 	gid_t cr_gid, cr_egid, cr_sgid, cr_fsgid;
 	int cr_ngroups;
-	gid_t cr_groups[NGROUPS_MAX];
+	gid_t cr_groups[CRED_NGROUPS];
 };
 
 #define LW_IMPLICIT 0x01 /* made for a host thread that entered without one */
