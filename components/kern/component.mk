@@ -6,3 +6,4 @@ rump_SRCS := init.c param.c sched.c lwp.c lwproc.c proc.c kthread.c \
 	string.c parse.c
 rump_DESC := rump kernel core with the hosted (POSIX) platform
 rump_PCKIND := core
+rump_KCONFIG := RUMP_KERN

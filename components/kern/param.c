@@ -9,6 +9,39 @@ int boot_verbose;
 char hostname[65] = "rump";
 static int param_ncpu = 2;
 
+/*
+ * Defaults an image carries for parameters its host does not set: a
+ * string "KEY=VALUE KEY=VALUE" that rumprun-bake links in from the
+ * image's configuration.  Weak: hosted programs have none.
+ */
+extern const char rump_boot_defaults[] __attribute__((__weak__));
+
+static int
+default_param(const char *name, char *buf, size_t len)
+{
+	size_t nlen = strlen(name);
+	const char *p = rump_boot_defaults;
+
+	if (p == NULL)
+		return -ENOENT;
+	while (*p != '\0') {
+		const char *end = strchr(p, ' ');
+		size_t wlen = end != NULL ? (size_t)(end - p) : strlen(p);
+		if (wlen > nlen && strncmp(p, name, nlen) == 0 && p[nlen] == '=') {
+			size_t vlen = wlen - nlen - 1;
+			if (vlen + 1 > len)
+				return -E2BIG;
+			memcpy(buf, p + nlen + 1, vlen);
+			buf[vlen] = '\0';
+			return 0;
+		}
+		p += wlen;
+		while (*p == ' ')
+			p++;
+	}
+	return -ENOENT;
+}
+
 int
 kern_getparam(const char *name, char *buf, size_t len)
 {
@@ -16,8 +49,12 @@ kern_getparam(const char *name, char *buf, size_t len)
 
 	if (error == 0)
 		return 0;
-	if (error == ENOENT)
-		return -ENOENT;
+	if (error == ENOENT) {
+		error = default_param(name, buf, len);
+		if (error != -E2BIG)
+			return error;
+		error = E2BIG;
+	}
 	printf("rump_init: %s: cannot read the parameter (error %d)\n",
 	    name, error);
 	return -EINVAL;

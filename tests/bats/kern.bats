@@ -136,3 +136,16 @@ C
 	[ "$status" -ne 0 ]
 	[[ "$output" == *"not supported yet"* ]]
 }
+
+@test "an image's built-in parameter defaults apply unless the host sets them" {
+	# prog_defaults carries RUMP_VERBOSE=1 RUMP_NCPU=abc.
+	run "$TBIN/prog_defaults"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"RUMP_NCPU=abc"* ]]
+	run env RUMP_NCPU=2 "$TBIN/prog_defaults"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"rump: kernel ready"* ]]
+	run env RUMP_NCPU=2 RUMP_VERBOSE=0 "$TBIN/prog_defaults"
+	[ "$output" = "rump_init: ok" ]
+}
