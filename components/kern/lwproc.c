@@ -119,3 +119,17 @@ rump_lwproc_getpid(struct lwp *l)
 {
 	return l->l_proc->p_pid;
 }
+
+void
+rump_lwproc_haltonexit(void)
+{
+	struct lwp *l = curlwp();
+
+	if (l == NULL || (l->l_flags & LW_IMPLICIT))
+		return;
+	rump_schedule();
+	mutex_enter(&curproc->p_lock);
+	curproc->p_flags |= PK_HALTONEXIT;
+	mutex_exit(&curproc->p_lock);
+	rump_unschedule();
+}

@@ -181,6 +181,16 @@ proc_default(void)
 	return proc1;
 }
 
+/*
+ * Exit status for the host from a wait(2) status: the exit code, or
+ * 128+N for a signal N, as a shell reports it.
+ */
+static int
+host_status(int xstat)
+{
+	return (xstat & 0x7f) != 0 ? 128 + (xstat & 0x7f) : (xstat >> 8) & 0xff;
+}
+
 /* The last lwp of p has gone: tear the process down. */
 void
 proc_lwp_gone(struct proc *p)
@@ -188,6 +198,8 @@ proc_lwp_gone(struct proc *p)
 	for (struct proc_hooks *ph = proc_hook_list; ph; ph = ph->ph_next)
 		if (ph->ph_exit != NULL)
 			ph->ph_exit(p);
+	if (p->p_flags & PK_HALTONEXIT)
+		kern_halt(host_status(p->p_xstat));
 	proc_unlink(p);
 	mutex_enter(&p->p_lock);
 	if (p->p_refcnt > 0) {

@@ -78,6 +78,14 @@ void rump_lwproc_switch(struct lwp *l);
  */
 void rump_lwproc_releaselwp(void);
 
+/*
+ * rump_lwproc_haltonexit: when the current process exits, the kernel
+ * halts: file systems are synced and the host ends with the process's
+ * exit status (128+N if a signal N ended it).  Unikernel images use this
+ * for their program; a no-op for the default process.
+ */
+void rump_lwproc_haltonexit(void);
+
 /* rump_lwproc_curlwp: the lwp bound to the calling thread, or NULL. */
 struct lwp *rump_lwproc_curlwp(void);
 

@@ -28,4 +28,21 @@ extern char hostname[65];       /* uname node name */
  */
 int kern_getparam(const char *name, char *buf, size_t len);
 
+/*
+ * Shutdown hooks run, in registration order, when the kernel halts: the
+ * place to write caches back (file systems sync).  Called with a CPU.
+ */
+struct shutdown_hook {
+	const char *sh_name;
+	void (*sh_fn)(void);
+	struct shutdown_hook *sh_next; /* private */
+};
+void shutdown_hook_register(struct shutdown_hook *sh);
+
+/*
+ * kern_halt: run the shutdown hooks, then end the host with status
+ * (0..255) through rumpuser_exit.  Never returns.  Called with a CPU.
+ */
+void kern_halt(int status) __noreturn;
+
 #endif /* KERN_KERN_H */

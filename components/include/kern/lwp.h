@@ -67,6 +67,7 @@ struct lwp {
 
 #define PK_EXITING 0x01 /* exit in progress: no new lwps */
 #define PK_SYSTEM  0x02 /* the kernel's own process (pid 0) */
+#define PK_HALTONEXIT 0x04 /* its exit halts the kernel (an image's program) */
 
 struct filedesc;
 struct cwdinfo;
