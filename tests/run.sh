@@ -35,6 +35,14 @@ make --no-print-directory -j"$(nproc 2>/dev/null || echo 2)" \
     -f "$TOP/buildrump/Makefile" PLATFORM=posix OBJDIR="$OBJ" tests \
     >"$LOGDIR/build-tests.log" 2>&1 ||
 	{ tail -30 "$LOGDIR/build-tests.log" >&2; die "building the tests failed (log: $LOGDIR/build-tests.log)"; }
+if [ "$WHICH" != posix ]; then
+	"$TOP/build-rr.sh" -q hw build install >"$LOGDIR/build-hw.log" 2>&1 ||
+		{ tail -30 "$LOGDIR/build-hw.log" >&2; die "the hw build failed (log: $LOGDIR/build-hw.log)"; }
+	make --no-print-directory -j"$(nproc 2>/dev/null || echo 2)" \
+	    -f "$TOP/buildrump/Makefile" PLATFORM=hw OBJDIR="$TOP/obj/hw-x86_64" \
+	    hw-tests >"$LOGDIR/build-hw-tests.log" 2>&1 ||
+		{ tail -30 "$LOGDIR/build-hw-tests.log" >&2; die "building the hw tests failed (log: $LOGDIR/build-hw-tests.log)"; }
+fi
 echo "built in $(($(date +%s) - t0))s"
 
 PASSED=0 FAILED=0 SKIPPED=0
@@ -96,8 +104,9 @@ for prog in "$TBIN"/test_* "$TBIN"/posix_test_*; do
 	run "$n" 300 timeout -k 5 300 "$prog"
 done
 
-# bats: the command-line behaviour.
-if [ "$WHICH" != hw ] || [ -n "$(ls "$TOP"/tests/bats/*.bats 2>/dev/null)" ]; then
+# bats: the command-line behaviour (hosted and tools; hw bats files are
+# in suite.list).
+if [ "$WHICH" != hw ]; then
 	for f in "$TOP"/tests/bats/*.bats; do
 		[ -f "$f" ] || continue
 		n=bats-$(basename "$f" .bats)

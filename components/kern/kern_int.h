@@ -35,6 +35,7 @@ int kmem_init(void);
 
 /* memlimit.c */
 void memlimit_init(void);
+bool mem_host_exhausted(size_t want);
 void pagedaemon_start(void);
 
 /* callout.c */

@@ -63,6 +63,25 @@ kmem_init(void)
 	return 0;
 }
 
+/*
+ * host_alloc: len bytes from the host, reserved against the limit; when
+ * the host has none, caches are shrunk once and the host asked again.
+ */
+static void *
+host_alloc(size_t len, int align)
+{
+	void *p;
+
+	if (mem_reserve(len) != 0)
+		return NULL;
+	if (rumpuser_malloc(len, align, &p) == 0)
+		return p;
+	if (mem_host_exhausted(len) && rumpuser_malloc(len, align, &p) == 0)
+		return p;
+	mem_unreserve(len);
+	return NULL;
+}
+
 /* Carve a new slab into objects; called with the class unlocked. */
 static int
 class_refill(struct kmem_class *kc)
@@ -71,12 +90,9 @@ class_refill(struct kmem_class *kc)
 	char *slab;
 	size_t n;
 
-	if (mem_reserve(SLAB_SIZE) != 0)
+	slab = host_alloc(SLAB_SIZE, (int)PAGE_SIZE);
+	if (slab == NULL)
 		return -ENOMEM;
-	if (rumpuser_malloc(SLAB_SIZE, (int)PAGE_SIZE, (void **)&slab) != 0) {
-		mem_unreserve(SLAB_SIZE);
-		return -ENOMEM;
-	}
 	n = SLAB_SIZE / kc->size;
 	for (size_t i = 0; i < n; i++) {
 		struct freeobj *o = (struct freeobj *)(slab + i * kc->size);
@@ -96,19 +112,11 @@ kmem_alloc(size_t size, int flags)
 {
 	struct kmem_class *kc;
 	struct freeobj *o;
-	void *p;
 
 	(void)flags;
 	KASSERT(size > 0);
-	if (__predict_false(size > KMEM_LARGE)) {
-		if (mem_reserve(size) != 0)
-			return NULL;
-		if (rumpuser_malloc(size, KMEM_ALIGN, &p) != 0) {
-			mem_unreserve(size);
-			return NULL;
-		}
-		return p;
-	}
+	if (__predict_false(size > KMEM_LARGE))
+		return host_alloc(size, KMEM_ALIGN);
 	kc = &classes[size_to_class[(size + KMEM_ALIGN - 1) / KMEM_ALIGN]];
 	for (;;) {
 		spin_enter(&kc->lock);
@@ -175,16 +183,8 @@ kmem_strfree(char *s)
 void *
 page_alloc(int flags)
 {
-	void *p;
-
 	(void)flags;
-	if (mem_reserve(PAGE_SIZE) != 0)
-		return NULL;
-	if (rumpuser_malloc(PAGE_SIZE, (int)PAGE_SIZE, &p) != 0) {
-		mem_unreserve(PAGE_SIZE);
-		return NULL;
-	}
-	return p;
+	return host_alloc(PAGE_SIZE, (int)PAGE_SIZE);
 }
 
 void

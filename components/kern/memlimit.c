@@ -126,6 +126,19 @@ mem_reserve(size_t n)
 	return -ENOMEM;
 }
 
+/*
+ * The host had no memory although the limit allowed it: ask the caches
+ * for want bytes, as rumpkernel(7) says, so the caller can try again.
+ * True if anything came back.
+ */
+bool
+mem_host_exhausted(size_t want)
+{
+	if (curlwp() == NULL || curlwp()->l_cpu == NULL)
+		return false;
+	return run_shrinkers(want) > 0;
+}
+
 void
 mem_unreserve(size_t n)
 {

@@ -150,8 +150,13 @@ parse_memlimit(void)
 	int error;
 
 	error = kern_getparam("RUMP_MEMLIMIT", buf, sizeof(buf));
-	if (error == -ENOENT)
+	if (error == -ENOENT) {
+		/* A platform that owns its machine gives all of it. */
+		if (kern_getparam("_RUMPUSER_MEMLIMIT", buf, sizeof(buf)) == 0 &&
+		    parse_size(buf, &v) == 0 && v > 0)
+			memlimit_bytes = v;
 		return 0;
+	}
 	if (error != 0)
 		return error;
 	if (parse_size(buf, &v) != 0 || v == 0) {

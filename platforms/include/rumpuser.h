@@ -94,6 +94,9 @@ int rumpuser_init(int version, const struct rumpuser_hyperup *hyp);
  *   _RUMPUSER_NCPU      number of host CPUs, in decimal
  *   _RUMPUSER_HOSTNAME  a name for this host
  *   _RUMPUSER_MEMSIZE   usable host memory in bytes (hw: guest RAM)
+ *   _RUMPUSER_MEMLIMIT  the memory limit to use when RUMP_MEMLIMIT is
+ *                       unset; only platforms that own their machine
+ *                       answer it (hw: guest RAM), others say ENOENT
  * Returns ENOENT if the parameter is not set, E2BIG if buf is too small.
  * Does not block.
  */

@@ -12,3 +12,7 @@ $(OBJDIR)/lib/librumpuser.a: $(POSIX_OBJS)
 	$(Q)rm -f $@ && $(AR) rcD $@ $(POSIX_OBJS)
 
 PLATFORM_LIBS += $(OBJDIR)/lib/librumpuser.a
+install-platform: $(PLATFORM_LIBS)
+	@mkdir -p $(DESTDIR)/lib
+	$(Q)cp $(PLATFORM_LIBS) $(DESTDIR)/lib/
+.PHONY: install-platform

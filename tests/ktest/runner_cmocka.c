@@ -1,7 +1,8 @@
 /*
  * runner_cmocka.c -- hosted runner of the kernel self-tests: boots a rump
  * kernel and runs every test of the rump_ktests link set as one cmocka
- * test.  An argument selects tests whose name contains it.
+ * test.  An argument selects tests whose name contains it; -l lists
+ * the tests.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -50,6 +51,12 @@ main(int argc, char **argv)
 		return 1;
 	}
 	n = rump_ktest_count();
+	if (argc > 1 && strcmp(argv[1], "-l") == 0) {
+		/* List the tests, for runners elsewhere to compare with. */
+		for (int i = 0; i < n; i++)
+			printf("%s\n", rump_ktest_name(i));
+		return 0;
+	}
 	tests = calloc((size_t)n + 1, sizeof(*tests));
 	if (tests == NULL)
 		return 1;
