@@ -98,7 +98,9 @@ stage()
 
 run_make()
 {
-	make --no-print-directory -j"$JOBS" -f "$TOPDIR/buildrump/Makefile" \
+	quiet=-s
+	[ "${V:-0}" = 1 ] && quiet=
+	make $quiet --no-print-directory -j"$JOBS" -f "$TOPDIR/buildrump/Makefile" \
 	    PLATFORM="$PLATFORM" ARCH="$ARCH" OBJDIR="$OBJDIR" \
 	    DESTDIR="$DESTDIR" "$@"
 }
@@ -121,13 +123,29 @@ do_deps()
 		apt-get install -y -qq --no-install-recommends $missing \
 		    >/dev/null || return 1
 	fi
+	# musl comes from Debian's source package: deb-src entries needed.
+	sh "$TOPDIR/buildrump/musl/enable-deb-src.sh" >/dev/null
+}
+
+# The hw platform's libc (musl with our overlay) and cross toolchain.
+do_libc()
+{
+	JOBS=$JOBS sh "$TOPDIR/buildrump/musl/build.sh" "$OBJDIR" "$DESTDIR" &&
+	    sh "$TOPDIR/toolchain-wrappers/install.sh" "$DESTDIR" >/dev/null
 }
 
 for s in $STAGES; do
 	case $s in
 	deps) stage deps do_deps ;;
-	build) stage build run_make all ;;
-	install) stage install run_make install ;;
+	build)
+		stage build run_make all
+		if [ "$PLATFORM" = hw ]; then
+			stage libc do_libc
+			stage base run_make base
+		fi ;;
+	install)
+		stage install run_make install
+		[ "$PLATFORM" != hw ] || run_make install-base ;;
 	test) stage test sh "$TOPDIR/tests/run.sh" "$PLATFORM" ;;
 	clean) stage clean rm -rf "$OBJDIR" ;;
 	esac

@@ -107,9 +107,10 @@ rump_init(void)
 		aprint_verbose("rump: memory limit %lu bytes\n",
 		    (unsigned long)memlimit_bytes);
 
-	error = callout_start();
+	/* The default process first, so that it gets pid 1. */
+	error = proc_create_default();
 	if (error == 0)
-		error = proc_create_default();
+		error = callout_start();
 	if (error == 0) {
 		pagedaemon_start();
 		error = components_init();

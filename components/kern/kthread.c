@@ -53,16 +53,7 @@ kthread_create(void (*fn)(void *), void *arg, const char *name,
 	return 0;
 
 out_free_lwp:
-	mutex_enter(&proc0.p_lock);
-	for (struct lwp **pp = &proc0.p_lwps; *pp; pp = &(*pp)->l_next) {
-		if (*pp == l) {
-			*pp = l->l_next;
-			proc0.p_nlwps--;
-			break;
-		}
-	}
-	mutex_exit(&proc0.p_lock);
-	lwp_free(l);
+	lwp_discard(l);
 out_free_ks:
 	kmem_free(ks, sizeof(*ks));
 	return error;

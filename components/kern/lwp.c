@@ -75,6 +75,23 @@ lwp_create(struct proc *p, int flags, struct lwp **lp)
 	return 0;
 }
 
+void
+lwp_discard(struct lwp *l)
+{
+	struct proc *p = l->l_proc;
+
+	mutex_enter(&p->p_lock);
+	for (struct lwp **pp = &p->p_lwps; *pp != NULL; pp = &(*pp)->l_next) {
+		if (*pp == l) {
+			*pp = l->l_next;
+			p->p_nlwps--;
+			break;
+		}
+	}
+	mutex_exit(&p->p_lock);
+	lwp_free(l);
+}
+
 struct lwp *
 lwp_find(struct proc *p, pid_t tid)
 {

@@ -86,6 +86,14 @@ void rump_lwproc_releaselwp(void);
  */
 void rump_lwproc_haltonexit(void);
 
+/*
+ * rump_console_stdio: give the current process descriptors 0, 1 and 2 on
+ * the console (0 reads console input, 1 is standard output, 2 standard
+ * error).  Provided by the rumpdev component.  EBUSY if one of them is
+ * open already.
+ */
+int rump_console_stdio(void);
+
 /* rump_lwproc_curlwp: the lwp bound to the calling thread, or NULL. */
 struct lwp *rump_lwproc_curlwp(void);
 

@@ -42,6 +42,8 @@ $(OBJDIR)/ktest.img: $(OBJDIR)/tests/ktest/runner_hw.o $(OBJDIR)/lib/librumpktes
 	$(Q)$(LD) $(HW_LDFLAGS) -o $@ $< --whole-archive $(OBJDIR)/lib/librumpktest.a \
 	    $(KERN_LIBS) --no-whole-archive $(HW_LIB)
 
+include $(TOPDIR)/app-tools/base/build.mk
+
 PLATFORM_EXTRA := $(OBJDIR)/platform.conf $(OBJDIR)/probe.img
 hw-tests: $(OBJDIR)/ktest.img
 

@@ -93,6 +93,14 @@ void rumpuser_hw_settls(void *tp)
 	rumphw_md_settls((uintptr_t)tp);
 }
 
+int rumpuser_settls(void *tp, void **oldp)
+{
+	if (oldp != NULL)
+		*oldp = rumpuser_hw_gettls();
+	rumpuser_hw_settls(tp);
+	return 0;
+}
+
 void *rumpuser_hw_gettls(void)
 {
 	return (void *)rumphw_curthread()->tls;

@@ -217,6 +217,15 @@ void rumpuser_thread_exit(void) __attribute__((__noreturn__));
 int rumpuser_thread_join(void *cookie);
 
 /*
+ * rumpuser_settls: make tp the calling thread's thread pointer (x86_64:
+ * the FS base), for a libc running on top of the kernel (unikernel
+ * images).  *oldp (may be NULL) gets the previous value.  Hosts whose
+ * own libc owns the thread pointer (POSIX) return ENOSYS.  Does not
+ * block.
+ */
+int rumpuser_settls(void *tp, void **oldp);
+
+/*
  * Current-lwp hook: the host keeps, per host thread, one pointer that
  * the kernel uses to find the lwp (kernel thread context) the host
  * thread is running as.

@@ -152,3 +152,13 @@ C
 	run env RUMP_NCPU=2 RUMP_VERBOSE=0 "$TBIN/prog_defaults"
 	[ "$output" = "rump_init: ok" ]
 }
+
+@test "every system call the table calls implemented has a handler linked" {
+	handlers=$(nm "$RR"/lib/librump*.a 2>/dev/null | awk '$2 ~ /^[TW]$/ { print $3 }' |
+	    sed -n 's/^rumpns_sys_//p' | sort -u)
+	missing=$(awk '!/^#/ && NF >= 5 && ($3 == "impl" || $3 ~ /^partial/) { print $5 }' \
+	    "$TOP/components/sys/syscalls_x86_64.tbl" | sed 's/^sys_//' | sort -u |
+	    comm -23 - <(echo "$handlers"))
+	echo "marked implemented but no handler: $missing"
+	[ -z "$missing" ]
+}

@@ -6,8 +6,9 @@ load helpers
 
 setup() {
 	IMG=$BATS_TEST_TMPDIR/app.img
-	# Any ELF file that is not marked unbaked stands in for an image.
-	cp /bin/true "$IMG"
+	# A static ELF executable stands in for an image: nothing boots here.
+	printf 'void _start(void) { for (;;); }\n' > "$BATS_TEST_TMPDIR/img.c"
+	cc -nostdlib -static -no-pie -o "$IMG" "$BATS_TEST_TMPDIR/img.c"
 	export RUMPRUN_ACCEL=tcg
 }
 
@@ -78,11 +79,18 @@ qemu -M|option -M needs an argument
 EOF
 }
 
-@test "an unbaked binary or a non-ELF file is not booted" {
+@test "an unbaked binary, a host program or a non-ELF file is not booted" {
 	echo "not an image" > "$BATS_TEST_TMPDIR/text.img"
 	run "$RR/bin/rumprun" qemu "$BATS_TEST_TMPDIR/text.img"
 	[ "$status" -eq 64 ]
 	[[ "$output" == *"not an ELF image"* ]]
+	cc -c -o "$BATS_TEST_TMPDIR/rel.o" "$BATS_TEST_TMPDIR/img.c"
+	run "$RR/bin/rumprun" qemu "$BATS_TEST_TMPDIR/rel.o"
+	[ "$status" -eq 64 ]
+	[[ "$output" == *"unbaked binary: run rumprun-bake first"* ]]
+	run "$RR/bin/rumprun" qemu /bin/true
+	[ "$status" -eq 64 ]
+	[[ "$output" == *"not a bootable image"* ]]
 }
 
 @test "help lists every option" {

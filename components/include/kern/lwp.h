@@ -42,6 +42,7 @@ struct cred {
 #define LW_WEXIT    0x04 /* exiting: interruptible waits end */
 #define LW_BOUND    0x08 /* bound to a host thread right now */
 #define LW_JOINABLE 0x10 /* kthread: freed by kthread_join */
+#define LW_CLONED   0x20 /* a program thread made by rump_clone_thread */
 
 struct lwp {
 	struct proc *l_proc;
@@ -160,6 +161,12 @@ int lwp_create(struct proc *p, int flags, struct lwp **lp);
  * with a CPU held; returns without one.
  */
 void lwp_exit(void);
+/*
+ * lwp_discard: undo lwp_create for an lwp that never ran (unlinked from
+ * its process and freed; the process does not exit even if it was its
+ * last lwp).
+ */
+void lwp_discard(struct lwp *l);
 /* lwp_bind / lwp_unbind: attach l to / detach it from the calling thread. */
 void lwp_bind(struct lwp *l);
 void lwp_unbind(struct lwp *l);

@@ -25,6 +25,7 @@ typedef long ssize_t;
 #define UINT32_MAX __UINT32_MAX__
 #define UINT64_MAX __UINT64_MAX__
 #define SIZE_MAX __SIZE_MAX__
+#define UINTPTR_MAX __UINTPTR_MAX__
 #define LONG_MAX __LONG_MAX__
 #define INT_MAX __INT_MAX__
 

@@ -49,22 +49,37 @@ int copyout(const void *kaddr, void *uaddr, size_t len);
 int copyinstr(const void *uaddr, char *kaddr, size_t len, size_t *donep);
 
 struct fileops {
-	/* fo_read / fo_write: move bytes; flags has O_NONBLOCK etc. of f.
+	/* fo_read / fo_write: move bytes; flags has the status bits of
+	 * f_flag (O_NONBLOCK, O_APPEND ...; never O_ACCMODE, whose
+	 * O_WRONLY would read as FOF_UPDATE_OFFSET) as of the call.
 	 * Return bytes moved or -errno.  offset handling: if
-	 * FOF_UPDATE_OFFSET, use and advance f->f_offset. */
+	 * FOF_UPDATE_OFFSET, use and advance f->f_offset (under f_lock);
+	 * otherwise use uio_offset (pread/pwrite), f_offset untouched.
+	 * The system call layer has checked the access mode already. */
 	ssize_t (*fo_read)(struct file *f, struct uio *uio, int flags);
 	ssize_t (*fo_write)(struct file *f, struct uio *uio, int flags);
 	int (*fo_ioctl)(struct file *f, unsigned long cmd, void *uarg);
 	int (*fo_fcntl)(struct file *f, int cmd, long arg); /* may be NULL */
-	/* fo_poll: return the POLL* events of `events` that are ready now;
-	 * if none and pw != NULL, register pw so a later change wakes it. */
+	/* fo_poll: return the POLL* events of `events` that are ready now
+	 * (POLLERR/POLLHUP even if not asked for); if pw != NULL, also
+	 * register pw with selrecord() so a later change wakes it --
+	 * whether or not something is ready (epoll's edge-triggered
+	 * watches rely on that); objects whose readiness never changes
+	 * need not register. */
 	int (*fo_poll)(struct file *f, int events, struct pollwait *pw);
 	int (*fo_stat)(struct file *f, struct stat *st);
 	/* fo_close: the last reference is gone; free private state. */
 	int (*fo_close)(struct file *f);
-	off_t (*fo_seek)(struct file *f, off_t off, int whence); /* may be NULL: -ESPIPE */
+	/* fo_seek: set f_offset (whence SEEK_SET..SEEK_HOLE, checked) and
+	 * return it, or -errno; NULL: not seekable (-ESPIPE, and pread,
+	 * pwrite, preadv, pwritev fail with -ESPIPE). */
+	off_t (*fo_seek)(struct file *f, off_t off, int whence);
 	int (*fo_truncate)(struct file *f, off_t len);           /* may be NULL: -EINVAL */
 	int (*fo_sync)(struct file *f, bool dataonly);           /* may be NULL: 0 */
+	/* fo_closefd (may be NULL): process p closed a descriptor of f
+	 * (close, dup2 over it, close-on-exec, exit); f stays referenced
+	 * for the call.  POSIX record locks of p are dropped here. */
+	void (*fo_closefd)(struct file *f, struct proc *p);
 };
 #define FOF_UPDATE_OFFSET 0x1
 

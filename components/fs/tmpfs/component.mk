@@ -1,0 +1,9 @@
+# components/fs/tmpfs -- tmpfs, the in-memory file system; also the
+# root file system (librumpfs_tmpfs.a).
+COMPONENTS += rumpfs_tmpfs
+rumpfs_tmpfs_DIR := components/fs/tmpfs
+rumpfs_tmpfs_SRCS := tmpfs_vfsops.c tmpfs_vnops.c tmpfs_rdwr.c tmpfs_subr.c \
+	tmpfs_pages.c
+rumpfs_tmpfs_REQUIRES := rumpvfs
+rumpfs_tmpfs_DESC := rump kernel tmpfs (in-memory file system, mounted as root)
+rumpfs_tmpfs_KCONFIG := RUMP_FS_TMPFS

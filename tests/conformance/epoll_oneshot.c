@@ -1,0 +1,21 @@
+/* epoll_oneshot -- EPOLLONESHOT disarms after one event until EPOLL_CTL_MOD rearms it. */
+#include "conf.h"
+
+int
+main(void)
+{
+	struct epoll_event ev, out[4];
+	int ep, p[2];
+
+	CHECK_OK(pipe(p));
+	ep = CHECK_OK(epoll_create1(0));
+	memset(&ev, 0, sizeof(ev));
+	ev.events = EPOLLIN | EPOLLONESHOT;
+	CHECK_OK(epoll_ctl(ep, EPOLL_CTL_ADD, p[0], &ev));
+	CHECK_EQ(write(p[1], "x", 1), 1);
+	CHECK_EQ(epoll_wait(ep, out, 4, 1000), 1);
+	CHECK_EQ(epoll_wait(ep, out, 4, 0), 0);
+	CHECK_OK(epoll_ctl(ep, EPOLL_CTL_MOD, p[0], &ev));
+	CHECK_EQ(epoll_wait(ep, out, 4, 0), 1);
+	return 0;
+}

@@ -1,0 +1,25 @@
+/* truncate_updates_mtime -- changing the size with truncate moves mtime and ctime forward. */
+#include "conf.h"
+
+static long long
+ns(struct timespec ts)
+{
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+int
+main(void)
+{
+	struct timespec pause = {0, 20 * 1000 * 1000};
+	struct stat a, b;
+
+	conf_enter_tmpdir();
+	conf_put("f", "abcdef");
+	CHECK_OK(stat("f", &a));
+	CHECK_OK(nanosleep(&pause, NULL));
+	CHECK_OK(truncate("f", 2));
+	CHECK_OK(stat("f", &b));
+	CHECK(ns(b.st_mtim) > ns(a.st_mtim));
+	CHECK(ns(b.st_ctim) > ns(a.st_ctim));
+	return 0;
+}
