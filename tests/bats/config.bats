@@ -96,6 +96,8 @@ setup() {
 	command -v tmux >/dev/null || skip "tmux is not installed"
 	"$CFG" defconfig hw_virtio -o m.config
 	grep -qx CONFIG_RUMP_DEV=y m.config
+	run "$CFG" show m.config
+	[[ "$output" == *"rumpdev"* ]]
 	sock=$BATS_TEST_TMPDIR/tmux.sock
 	tmux -S "$sock" new-session -d -x 100 -y 36 \
 	    "TERM=xterm '$CFG' menuconfig '$BATS_TEST_TMPDIR/m.config'"

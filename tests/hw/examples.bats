@@ -123,3 +123,21 @@ C
 	[ "$status" -eq 0 ]
 	[[ "$output" == "root:x:0:0:"* ]]
 }
+
+@test "-i: standard input reaches the program" {
+	cat > "$BATS_TEST_TMPDIR/rd.c" <<'C'
+#include <stdio.h>
+int main(void) {
+	char b[100];
+	if (!fgets(b, sizeof b, stdin)) { printf("EOF\n"); return 1; }
+	printf("got: %s", b);
+	return 0;
+}
+C
+	"$RR/bin/x86_64-rumprun-linux-musl-cc" -o "$BATS_TEST_TMPDIR/rd" "$BATS_TEST_TMPDIR/rd.c"
+	"$RR/bin/rumprun-bake" hw_virtio "$BATS_TEST_TMPDIR/rd.img" "$BATS_TEST_TMPDIR/rd"
+	run sh -c "(sleep 2; echo 'typed line') | timeout 60 '$RR/bin/rumprun' qemu -q -i -- '$BATS_TEST_TMPDIR/rd.img'"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$output" = "got: typed line" ]
+}
