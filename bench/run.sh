@@ -6,6 +6,7 @@ set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 OBJ=$TOP/obj/posix-x86_64
 RR=$TOP/rumprun
+SHARE_PRESETS=$RR/share/rumprun/presets
 "$TOP/build-rr.sh" -q posix
 out=$OBJ/bench
 mkdir -p "$out"
@@ -15,3 +16,18 @@ cc -O2 -o "$out/kern_entry" "$TOP/bench/kern_entry.c" \
     $(PKG_CONFIG_PATH=$RR/lib/pkgconfig $PC)
 echo "== kernel core (hosted) =="
 "$out/kern_entry"
+
+# System calls (issue 3): rump_sys_*() beside the native Linux calls.
+SYSMODS="rumpfs_tmpfs rumpdev rumpvfs rumpsys rump"
+# shellcheck disable=SC2046,SC2086
+cc -O2 -o "$out/syscalls" "$TOP/bench/syscalls.c" \
+    $(PKG_CONFIG_PATH=$RR/lib/pkgconfig pkg-config --cflags --libs $SYSMODS)
+echo "== system calls (hosted) =="
+"$out/syscalls"
+
+# The toolchain (issue 5): clean build time, image size, boot time and
+# getpid() inside an image; builds its own hw tree in a scratch directory.
+# BENCH_IMAGE=0 leaves it out (it takes about a minute and needs QEMU).
+if [ "${BENCH_IMAGE:-1}" = 1 ]; then
+	sh "$TOP/bench/image.sh"
+fi

@@ -48,8 +48,26 @@ $(OBJDIR)/fuzz/fuzz_json: $(TOPDIR)/tests/fuzz/fuzz_json.c $(TOPDIR)/app-tools/b
 	@mkdir -p $(@D)
 	$(Q)clang -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $^
 
-fuzz: $(OBJDIR)/fuzz/fuzz_json
+# fuzz_ext2 runs the whole hosted kernel.  For coverage inside the kernel
+# and sanitizer checks there, build its OBJDIR with clang:
+#   make -f buildrump/Makefile OBJDIR=... CC=clang SANITIZE=address,undefined \
+#       EXTRA_CFLAGS=-fsanitize=fuzzer-no-link fuzz
+$(OBJDIR)/fuzz/fuzz_ext2: $(TOPDIR)/tests/fuzz/fuzz_ext2.c $(KERN_LIBS) $(PLATFORM_LIBS)
+	@mkdir -p $(@D)
+	$(Q)clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
+		-I$(TOPDIR)/include -I$(OBJDIR)/gen -o $@ $< $(KERN_LINK) -pthread
+
+fuzz: $(OBJDIR)/fuzz/fuzz_json $(OBJDIR)/fuzz/fuzz_ext2
 .PHONY: fuzz
+
+# The system call fuzzer: tests/fuzz/syscalls.sh builds it into an
+# OBJDIR made with SANITIZE=address,undefined and runs it bounded.
+$(OBJDIR)/fuzz/syscall_fuzz: $(TOPDIR)/tests/fuzz/syscall_fuzz.c $(KERN_LIBS) $(PLATFORM_LIBS)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(HOST_CFLAGS) -o $@ $< $(KERN_LINK) $(HOST_LDFLAGS)
+
+syscall-fuzz: $(OBJDIR)/fuzz/syscall_fuzz
+.PHONY: syscall-fuzz
 
 $(TBIN)/posix_%: $(TOPDIR)/tests/posix/%.c $(TOPDIR)/tests/posix/fakehyp.c $(OBJDIR)/lib/librumpuser.a
 	@mkdir -p $(@D)

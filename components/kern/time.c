@@ -59,7 +59,9 @@ time_init(void)
 int
 kpause(int64_t ns, bool intr)
 {
-	int64_t deadline = nanouptime_ns() + ns;
+	int64_t now = nanouptime_ns();
+	/* "Forever" (INT64_MAX) from a caller must not wrap around. */
+	int64_t deadline = ns > INT64_MAX - now ? INT64_MAX : now + ns;
 
 	if (!intr) {
 		rumpuser_clock_sleep(RUMPUSER_CLOCK_ABSMONO,

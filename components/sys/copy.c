@@ -4,6 +4,8 @@
  * hw: the one image), so a copy is a memcpy once the address range has
  * been checked to be one a caller could own: not in the NULL page, not
  * beyond the x86_64 user half (canonical lower half), not wrapping.
+ * A remote caller's process (rump_server) has copyops that fetch and
+ * store over its connection instead.
  */
 #include "sys_int.h"
 
@@ -27,8 +29,13 @@ uaddr_ok(const void *uaddr, size_t len)
 int
 copyin(const void *uaddr, void *kaddr, size_t len)
 {
+	struct lwp *l = curlwp();
+
 	if (!uaddr_ok(uaddr, len))
 		return -EFAULT;
+	if (l != NULL && l->l_proc->p_copyops != NULL)
+		return l->l_proc->p_copyops->co_copyin(l->l_proc->p_copyarg,
+		    uaddr, kaddr, len);
 	memcpy(kaddr, uaddr, len);
 	return 0;
 }
@@ -36,8 +43,13 @@ copyin(const void *uaddr, void *kaddr, size_t len)
 int
 copyout(const void *kaddr, void *uaddr, size_t len)
 {
+	struct lwp *l = curlwp();
+
 	if (!uaddr_ok(uaddr, len))
 		return -EFAULT;
+	if (l != NULL && l->l_proc->p_copyops != NULL)
+		return l->l_proc->p_copyops->co_copyout(l->l_proc->p_copyarg,
+		    kaddr, uaddr, len);
 	memcpy(uaddr, kaddr, len);
 	return 0;
 }
@@ -47,12 +59,16 @@ copyinstr(const void *uaddr, char *kaddr, size_t len, size_t *donep)
 {
 	uintptr_t a = (uintptr_t)uaddr;
 	const char *s = uaddr;
+	struct lwp *l = curlwp();
 	size_t n, max;
 
 	if (a < UADDR_MIN || a > UADDR_MAX)
 		return -EFAULT;
 	if (len == 0)
 		return -ENAMETOOLONG;
+	if (l != NULL && l->l_proc->p_copyops != NULL)
+		return l->l_proc->p_copyops->co_copyinstr(l->l_proc->p_copyarg,
+		    uaddr, kaddr, MIN(len, UADDR_MAX - a + 1), donep);
 	/* Read no further than the end of the user half. */
 	max = MIN(len, UADDR_MAX - a + 1);
 	n = strnlen(s, max);

@@ -363,15 +363,18 @@ futex_robust_exit(struct lwp *l)
 	    n++ < ROBUST_LIST_LIMIT) {
 		struct robust_list *next;
 
-		if (!robust_load(&entry->next, &next))
+		/* entry is a user address, maybe misaligned or impossible:
+		 * no member access through it (next is at offset 0) and
+		 * the offset is added as an integer. */
+		if (!robust_load(entry, &next))
 			break;
 		if (entry != pending)
-			robust_release((uint32_t *)((char *)entry +
-			    head.futex_offset), l->l_tid);
+			robust_release((uint32_t *)((uintptr_t)entry +
+			    (uintptr_t)head.futex_offset), l->l_tid);
 		entry = next;
 	}
 	if (pending != NULL)
-		robust_release((uint32_t *)((char *)pending +
-		    head.futex_offset), l->l_tid);
+		robust_release((uint32_t *)((uintptr_t)pending +
+		    (uintptr_t)head.futex_offset), l->l_tid);
 	l->l_robust_list = NULL;
 }

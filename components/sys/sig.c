@@ -464,6 +464,9 @@ sys_kill(pid_t pid, int sig)
 		proc_rele(p);
 		return error;
 	}
+	/* No group is -INT_MIN; negating it would overflow into "all". */
+	if (pid == -INT_MAX - 1)
+		return -ESRCH;
 	if (pid == -1)
 		k.pgid = 0;
 	else if (pid == 0)

@@ -38,6 +38,9 @@ rw_uio(struct file *f, struct uio *uio, off_t offset)
 	if (offset >= 0) {
 		if (f->f_ops->fo_seek == NULL)
 			return -ESPIPE;
+		/* As Linux: the end of the range must be an offset too. */
+		if ((size_t)offset > (size_t)INT64_MAX - uio->uio_resid)
+			return -EINVAL;
 		uio->uio_offset = offset;
 		flags = 0;
 	} else {

@@ -12,6 +12,10 @@
 /* Resolution reported for the coarse clocks: a 250 Hz tick, as Linux. */
 #define COARSE_RES_NS 4000000
 
+/* The latest wall clock time that may be set: 30 years short of where
+ * nanoseconds since 1970 overflow 64 bits, as Linux (EINVAL beyond). */
+#define WALL_SEC_MAX (INT64_MAX / NSEC_PER_SEC - 30LL * 365 * 86400)
+
 int
 ts_import(const struct timespec *uts, int64_t *nsp)
 {
@@ -125,6 +129,8 @@ sys_clock_settime(clockid_t clockid, const struct timespec *tp)
 	error = ts_import(tp, &ns);
 	if (error != 0)
 		return error;
+	if (ns / NSEC_PER_SEC > WALL_SEC_MAX)
+		return -EINVAL;
 	if (curproc->p_cred.cr_euid != 0)
 		return -EPERM;
 	settime(ns / NSEC_PER_SEC, ns % NSEC_PER_SEC);
@@ -165,7 +171,8 @@ sys_settimeofday(const struct timeval *tv, const struct timezone *tz)
 	error = copyin(tv, &k, sizeof(k));
 	if (error != 0)
 		return error;
-	if (k.tv_sec < 0 || k.tv_usec < 0 || k.tv_usec >= USEC_PER_SEC)
+	if (k.tv_sec < 0 || k.tv_sec > WALL_SEC_MAX || k.tv_usec < 0 ||
+	    k.tv_usec >= USEC_PER_SEC)
 		return -EINVAL;
 	if (curproc->p_cred.cr_euid != 0)
 		return -EPERM;

@@ -127,19 +127,21 @@ root_get(void)
 	return cwdi_get(true);
 }
 
-int
-cwd_set(struct vnode *vp)
+/* Replace the current process's cwd or root with vp (reference passed). */
+static int
+cwdi_replace(bool root, struct vnode *vp)
 {
 	struct cwdinfo *cw = cwdi_cur();
-	struct vnode *old;
+	struct vnode **slot, *old;
 
 	if (cw == NULL) {
 		vrele(vp);
 		return -ENOMEM;
 	}
 	mutex_enter(&cw->cwdi_lock);
-	old = cw->cwdi_cdir;
-	cw->cwdi_cdir = vp;
+	slot = root ? &cw->cwdi_rdir : &cw->cwdi_cdir;
+	old = *slot;
+	*slot = vp;
 	mutex_exit(&cw->cwdi_lock);
 	if (old != NULL)
 		vrele(old);
@@ -147,22 +149,15 @@ cwd_set(struct vnode *vp)
 }
 
 int
+cwd_set(struct vnode *vp)
+{
+	return cwdi_replace(false, vp);
+}
+
+int
 root_set(struct vnode *vp)
 {
-	struct cwdinfo *cw = cwdi_cur();
-	struct vnode *old;
-
-	if (cw == NULL) {
-		vrele(vp);
-		return -ENOMEM;
-	}
-	mutex_enter(&cw->cwdi_lock);
-	old = cw->cwdi_rdir;
-	cw->cwdi_rdir = vp;
-	mutex_exit(&cw->cwdi_lock);
-	if (old != NULL)
-		vrele(old);
-	return 0;
+	return cwdi_replace(true, vp);
 }
 
 static struct proc_hooks cwd_hooks = {

@@ -322,3 +322,18 @@ rump_etfs_remove(const char *key)
 	rump_unschedule();
 	return error;
 }
+
+const char *
+etfs_hostpath(struct vnode *vp, bool *rdonlyp)
+{
+	struct etfs *et;
+
+	if (vp->v_op != &etfs_vnodeops)
+		return NULL;
+	et = VTOET(vp);
+	if (et->et_type != RUMP_ETFS_BLK)
+		return NULL;
+	if (rdonlyp != NULL)
+		*rdonlyp = et->et_rdonly;
+	return et->et_hostpath;
+}

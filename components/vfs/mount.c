@@ -38,11 +38,28 @@ vfs_find(const char *name)
 	return ops;
 }
 
+/* "auto": the first type that recognises source.  Probing may block,
+ * so it runs without mount_lock; types are never unregistered. */
+static const struct vfsops *
+vfs_probe_source(const char *source)
+{
+	const struct vfsops *ops;
+
+	mutex_enter(&mount_lock);
+	ops = vfs_list;
+	mutex_exit(&mount_lock);
+	for (; ops != NULL; ops = ops->vfs_next)
+		if (ops->vfs_probe != NULL && ops->vfs_probe(source))
+			return ops;
+	return NULL;
+}
+
 static int
 mount_make(const char *fstype, const char *source, const void *data,
     int flags, struct mount **mpp)
 {
-	const struct vfsops *ops = vfs_find(fstype);
+	const struct vfsops *ops = strcmp(fstype, "auto") == 0 ?
+	    vfs_probe_source(source) : vfs_find(fstype);
 	struct mount *mp;
 	int error;
 

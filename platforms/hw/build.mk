@@ -40,7 +40,7 @@ $(OBJDIR)/tests/ktest/runner_hw.o: $(TOPDIR)/tests/ktest/runner_hw.c
 	$(Q)$(CC) $(KERN_CFLAGS) -MMD -MP -c $< -o $@
 $(OBJDIR)/ktest.img: $(OBJDIR)/tests/ktest/runner_hw.o $(OBJDIR)/lib/librumpktest.a $(KERN_LIBS) $(HW_LIB)
 	$(Q)$(LD) $(HW_LDFLAGS) -o $@ $< --whole-archive $(OBJDIR)/lib/librumpktest.a \
-	    $(KERN_LIBS) --no-whole-archive $(HW_LIB)
+	    $(KERN_LIBS) --no-whole-archive $(HW_LIB) $(shell $(CC) -print-libgcc-file-name)
 
 include $(TOPDIR)/app-tools/base/build.mk
 

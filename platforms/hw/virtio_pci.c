@@ -55,6 +55,7 @@ static const struct {
 	int (*attach)(struct rumphw_virtio_dev *vd);
 } vdrivers[] = {
 	{ VIRTIO_ID_RNG, rumphw_virtio_rng_attach },
+	{ VIRTIO_ID_BLOCK, rumphw_virtio_blk_attach },
 };
 
 static void wr64(const struct rumphw_region *r, unsigned off, uint64_t v)

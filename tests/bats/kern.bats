@@ -85,7 +85,7 @@ load helpers
 
 @test "kernel archives define no global outside rump_, rumpuser_ and rumpns_" {
 	bad=$(for a in "$RR/lib"/librump*.a; do
-		case $(basename "$a") in librumpuser*.a) continue ;; esac
+		case $(basename "$a") in librumpuser*.a | librumpclient*.a) continue ;; esac
 		nm -g --defined-only "$a" | awk 'NF == 3 { print $3 }'
 	done | grep -Ev '^(rump_|rumpns_)' || true)
 	echo "offending symbols: $bad"
@@ -161,4 +161,13 @@ C
 	    comm -23 - <(echo "$handlers"))
 	echo "marked implemented but no handler: $missing"
 	[ -z "$missing" ]
+}
+
+@test "kernel archives need nothing from the host but rumpuser_* (no libc, no libgcc)" {
+	bad=$(for a in "$RR"/lib/librump*.a; do
+		case $(basename "$a") in librumpuser*.a | librumpclient*.a) continue ;; esac
+		nm -u "$a" | awk 'NF == 2 { print $2 }'
+	done | sort -u | grep -Ev '^(rump_|rumpuser_|rumpns_|__start_|__stop_|_GLOBAL_OFFSET_TABLE_$)' || true)
+	echo "undefined outside the interface: $bad"
+	[ -z "$bad" ]
 }

@@ -25,13 +25,15 @@ CFLAGS_CONF="-std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -pthread"
 usage()
 {
 	cat <<USAGE
-usage: tests/conformance/run.sh [native|rump|all] [CASE...]
+usage: tests/conformance/run.sh [native|rump|all|image] [CASE...]
 
   native   build and run every case as an ordinary Linux program (the
            reference: each must pass or skip)
   rump     build every case against the hosted rump kernel installed in
            \$RR and run it; failures listed in xfail.list are expected
   all      both (the default)
+  image    build every case with the musl toolchain in \$RR, bake and
+           boot it under QEMU (tests/conformance/image.sh; -h there)
   CASE     run only these cases (names without .c)
 
 environment: OBJ (output, default $TOP/obj/conformance),
@@ -51,6 +53,7 @@ MODE=all
 if [ $# -ge 1 ]; then
 	case $1 in
 	native | rump | all) MODE=$1; shift ;;
+	image) shift; exec sh "$HERE/image.sh" "$@" ;;
 	-h | --help) usage; exit 0 ;;
 	-*) usage >&2; exit 2 ;;
 	esac

@@ -14,7 +14,11 @@ for t in "$OBJ"/fuzz/fuzz_*; do
 	n=$((n + 1))
 	scratch=$OBJ/fuzz/corpus-$name
 	mkdir -p "$scratch"
-	if "$t" -max_total_time="$secs" -max_len=4096 -timeout=5 \
+	# A target may need other options (ext2: whole small images).
+	maxlen=4096
+	[ -f "$TOP/tests/fuzz/$name.maxlen" ] &&
+	    maxlen=$(cat "$TOP/tests/fuzz/$name.maxlen")
+	if "$t" -max_total_time="$secs" -max_len="$maxlen" -timeout=5 \
 	    -rss_limit_mb=1024 "$scratch" "$TOP/tests/fuzz/corpus/$name" \
 	    >"$OBJ/fuzz/$name.log" 2>&1; then
 		runs=$(grep -o 'Done [0-9]* runs' "$OBJ/fuzz/$name.log" | tail -1)

@@ -98,7 +98,28 @@ struct proc {
 	struct sigacts *p_sigacts;  /* components/sys: signal actions */
 	struct vmspace *p_vmspace;  /* components/sys: mappings, brk */
 
+	/*
+	 * A process whose caller lives in another address space (a
+	 * rump_server client) moves its data through these instead of
+	 * memcpy; NULL for local callers.  Not inherited by fork.
+	 */
+	const struct copyops *p_copyops;
+	void *p_copyarg;
+
 	struct proc *p_next;        /* all processes */
+};
+
+/*
+ * copyops: how copyin/copyout/copyinstr (components/sys/copy.c) reach
+ * a remote caller's memory.  Same contracts as those functions; arg is
+ * p_copyarg.  Called holding a CPU.
+ */
+struct copyops {
+	int (*co_copyin)(void *arg, const void *uaddr, void *kaddr, size_t len);
+	int (*co_copyout)(void *arg, const void *kaddr, void *uaddr,
+	    size_t len);
+	int (*co_copyinstr)(void *arg, const void *uaddr, char *kaddr,
+	    size_t len, size_t *donep);
 };
 
 /* curlwp: the lwp of the calling host thread (NULL outside the kernel). */

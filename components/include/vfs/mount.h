@@ -29,6 +29,12 @@ struct vfsops {
 	/* vfs_statfs: fill st (the VFS fills f_fsid, f_flags after). */
 	int (*vfs_statfs)(struct mount *mp, struct statfs *st);
 	int (*vfs_sync)(struct mount *mp); /* may be NULL */
+	/*
+	 * vfs_probe: does source hold this type of file system?  For
+	 * fstype "auto"; NULL for file systems without a device.  Quiet:
+	 * no kernel messages for a source that is not its type.
+	 */
+	bool (*vfs_probe)(const char *source);
 	struct vfsops *vfs_next;           /* private */
 };
 
@@ -51,7 +57,8 @@ void vfs_register(struct vfsops *ops);
 /*
  * vfs_mount: mount a file system of type fstype from source over the
  * directory covered (referenced by the caller, who keeps its reference).
- * -ENODEV: unknown type; -EBUSY: already a mount point; -ENOTDIR.
+ * fstype "auto" picks the first registered type whose vfs_probe
+ * recognises source.  -ENODEV: unknown type (or none recognised source); -EBUSY: already a mount point; -ENOTDIR.
  */
 int vfs_mount(const char *fstype, const char *source, const void *data,
     int flags, struct vnode *covered, struct mount **mpp);

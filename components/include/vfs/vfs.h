@@ -56,4 +56,11 @@ int vn_close_file(struct file *f);
 /* vn_stat_file: fo_stat for files on a vnode (devices reuse it). */
 int vn_stat_file(struct file *f, struct stat *st);
 
+/*
+ * etfs_hostpath: the host file behind an etfs block node (RUMP_ETFS_BLK)
+ * and whether it is read-only; NULL for any other vnode.  The string
+ * lives as long as the caller's reference to vp.  (For components/blk.)
+ */
+const char *etfs_hostpath(struct vnode *vp, bool *rdonlyp);
+
 #endif /* VFS_VFS_H */

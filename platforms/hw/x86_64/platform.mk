@@ -22,7 +22,7 @@ HW_ARCH_DIR := $(HW_DIR)/x86_64
 
 HW_GENERIC_SRCS := clock.c console.c cv.c files.c hyp.c main.c malloc.c \
 	mutex.c page.c panic.c param.c pci.c printf.c random.c rwlock.c \
-	sched.c string.c thread.c virtio_pci.c virtio_rng.c virtq.c
+	sched.c string.c thread.c virtio_blk.c virtio_pci.c virtio_rng.c virtq.c
 HW_ARCH_SRCS := acpi.c bootinfo.c context.c cpu.c exit.c i8259.c idt.c \
 	ioapic.c lapic.c pagetable.c pci_conf.c rdrand.c rtc.c serial.c \
 	start.c trap.c tsc.c

@@ -115,4 +115,16 @@ bool rumphw_virtio_rng_present(void);
  * Returns the number of bytes read.  May block (without the CPU). */
 uint64_t rumphw_virtio_rng_read(void *buf, uint64_t len, bool nowait);
 
+/* virtio_blk.c: disks, numbered in the order they were found. */
+int rumphw_virtio_blk_attach(struct rumphw_virtio_dev *vd);
+int rumphw_virtio_blk_count(void);
+/* Size in bytes and read-only flag of disk unit; 0 or ENXIO. */
+int rumphw_virtio_blk_info(int unit, uint64_t *bytesp, bool *rdonlyp);
+/* Transfer len bytes at byte off (512-aligned).  Blocks: call without
+ * the virtual CPU.  0, EIO (device error or past the end), EROFS. */
+int rumphw_virtio_blk_rw(int unit, bool write, void *data, uint64_t len,
+    uint64_t off);
+/* Make completed writes stable (VIRTIO_BLK_T_FLUSH).  Blocks. */
+int rumphw_virtio_blk_flush(int unit);
+
 #endif /* HW_VIRTIO_H */

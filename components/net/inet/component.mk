@@ -1,0 +1,10 @@
+# components/net/inet -- IPv4: interfaces and loopback, routing, IP
+# input/output, ICMP and UDP sockets (librumpnet_inet.a).
+COMPONENTS += rumpnet_inet
+rumpnet_inet_DIR := components/net/inet
+rumpnet_inet_SRCS := inet_init.c if.c if_loop.c netisr.c route.c \
+	ip_input.c ip_output.c icmp.c udp.c \
+	inet_api.c if_ether.c arp.c
+rumpnet_inet_REQUIRES := rumpnet
+rumpnet_inet_DESC := rump kernel IPv4 stack (loopback, ICMP, UDP)
+rumpnet_inet_KCONFIG := RUMP_NET_INET

@@ -1,0 +1,573 @@
+/*
+ * udp.c -- UDP (RFC 768, RFC 1122 4.1) and its sockets (AF_INET,
+ * SOCK_DGRAM).  One mutex (udp_lock) guards every UDP socket and the
+ * port table; datagrams are queued on the receiving socket with their
+ * sender's address.  ICMP errors reach connected sockets as so_error.
+ */
+#include "inet_int.h"
+
+#define UDP_EPHEMERAL_LO 32768  /* net.ipv4.ip_local_port_range */
+#define UDP_EPHEMERAL_HI 60999
+
+struct udp_dgram {
+	struct udp_dgram *d_next;
+	struct sockaddr_in d_from;
+	struct pkt *d_pkt;        /* the payload only */
+};
+
+struct inpcb {
+	struct socket *inp_so;
+	struct inpcb *inp_next;
+	uint32_t inp_laddr;       /* network order; 0: any */
+	uint16_t inp_lport;       /* network order; 0: unbound */
+	uint32_t inp_faddr;       /* connected peer; 0: none */
+	uint16_t inp_fport;
+	int inp_ttl;
+	struct udp_dgram *inp_rq_head, **inp_rq_tail;
+	size_t inp_rq_bytes;
+};
+
+static kmutex_t udp_lock;
+static struct inpcb *udp_pcbs;
+static uint16_t udp_port_next = UDP_EPHEMERAL_LO;
+
+static int
+udp_attach(struct socket *so)
+{
+	struct inpcb *inp = kmem_zalloc(sizeof(*inp), KM_SLEEP);
+
+	if (inp == NULL)
+		return -ENOMEM;
+	inp->inp_so = so;
+	inp->inp_rq_tail = &inp->inp_rq_head;
+	so->so_pcb = inp;
+	so->so_lock = &udp_lock;
+	mutex_enter(&udp_lock);
+	inp->inp_next = udp_pcbs;
+	udp_pcbs = inp;
+	mutex_exit(&udp_lock);
+	return 0;
+}
+
+static void
+udp_detach(struct socket *so)
+{
+	struct inpcb *inp = so->so_pcb, **ip;
+
+	mutex_enter(&udp_lock);
+	for (ip = &udp_pcbs; *ip != inp; ip = &(*ip)->inp_next)
+		;
+	*ip = inp->inp_next;
+	mutex_exit(&udp_lock);
+	while (inp->inp_rq_head != NULL) {
+		struct udp_dgram *d = inp->inp_rq_head;
+
+		inp->inp_rq_head = d->d_next;
+		pkt_free(d->d_pkt);
+		kmem_free(d, sizeof(*d));
+	}
+	kmem_free(inp, sizeof(*inp));
+}
+
+/* Is (laddr, lport) taken by another socket (udp_lock held)? */
+static bool
+udp_port_busy(struct inpcb *self, uint32_t laddr, uint16_t lport)
+{
+	for (struct inpcb *i = udp_pcbs; i != NULL; i = i->inp_next) {
+		if (i == self || i->inp_lport != lport)
+			continue;
+		if (i->inp_laddr != 0 && laddr != 0 && i->inp_laddr != laddr)
+			continue;
+		/* Linux UDP: both must have asked for sharing. */
+		if ((i->inp_so->so_options & self->inp_so->so_options &
+		    (SO_OPT_REUSEADDR | SO_OPT_REUSEPORT)) != 0)
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* Bind to laddr and an ephemeral port (udp_lock held). */
+static int
+udp_autobind(struct inpcb *inp, uint32_t laddr)
+{
+	for (int n = 0; n <= UDP_EPHEMERAL_HI - UDP_EPHEMERAL_LO; n++) {
+		uint16_t port = udp_port_next;
+
+		udp_port_next = port == UDP_EPHEMERAL_HI ? UDP_EPHEMERAL_LO :
+		    port + 1;
+		if (!udp_port_busy(inp, laddr, htons(port))) {
+			inp->inp_laddr = laddr;
+			inp->inp_lport = htons(port);
+			inp->inp_so->so_state |= SS_ISBOUND;
+			return 0;
+		}
+	}
+	return -EAGAIN;  /* Linux's answer when the range is used up */
+}
+
+static int
+sin_check(const struct sockaddr *sa, socklen_t len, struct sockaddr_in *sin)
+{
+	if (len < sizeof(*sin))
+		return -EINVAL;
+	memcpy(sin, sa, sizeof(*sin));
+	if (sin->sin_family != AF_INET)
+		return -EAFNOSUPPORT;
+	return 0;
+}
+
+static int
+udp_bind(struct socket *so, const struct sockaddr *sa, socklen_t len)
+{
+	struct inpcb *inp = so->so_pcb;
+	struct sockaddr_in sin;
+	bool bcast;
+	int error;
+
+	error = sin_check(sa, len, &sin);
+	if (error != 0)
+		return error;
+	if (sin.sin_addr.s_addr != 0 && !in_islocal(sin.sin_addr.s_addr, &bcast))
+		return -EADDRNOTAVAIL;
+	/* Ports below 1024 are privileged. */
+	if (sin.sin_port != 0 && ntohs(sin.sin_port) < 1024 &&
+	    curproc->p_cred.cr_euid != 0)
+		return -EACCES;
+	mutex_enter(&udp_lock);
+	if (inp->inp_lport != 0)
+		error = -EINVAL;
+	else if (sin.sin_port == 0)
+		error = udp_autobind(inp, sin.sin_addr.s_addr);
+	else if (udp_port_busy(inp, sin.sin_addr.s_addr, sin.sin_port))
+		error = -EADDRINUSE;
+	else {
+		inp->inp_laddr = sin.sin_addr.s_addr;
+		inp->inp_lport = sin.sin_port;
+		so->so_state |= SS_ISBOUND;
+	}
+	mutex_exit(&udp_lock);
+	return error;
+}
+
+static int
+udp_connect(struct socket *so, const struct sockaddr *sa, socklen_t len,
+    bool nonblock)
+{
+	struct inpcb *inp = so->so_pcb;
+	struct sockaddr_in sin;
+	struct ifnet *ifp;
+	uint32_t nexthop;
+	int error;
+
+	(void)nonblock;
+	if (len >= sizeof(sa_family_t) && sa->sa_family == AF_UNSPEC) {
+		mutex_enter(&udp_lock);
+		inp->inp_faddr = 0;
+		inp->inp_fport = 0;
+		so->so_state &= ~SS_ISCONNECTED;
+		mutex_exit(&udp_lock);
+		return 0;
+	}
+	error = sin_check(sa, len, &sin);
+	if (error != 0)
+		return error;
+	if (sin.sin_port == 0)
+		return -EINVAL;
+	error = route_lookup(sin.sin_addr.s_addr, &ifp, &nexthop);
+	if (error != 0)
+		return error;
+	mutex_enter(&udp_lock);
+	if (inp->inp_lport == 0)
+		error = udp_autobind(inp, 0);
+	if (error == 0) {
+		inp->inp_faddr = sin.sin_addr.s_addr;
+		inp->inp_fport = sin.sin_port;
+		so->so_state |= SS_ISCONNECTED;
+		so->so_error = 0;
+	}
+	mutex_exit(&udp_lock);
+	return error;
+}
+
+/* Copy the caller's data into a new packet behind room for headers. */
+static int
+pkt_from_uio(struct uio *uio, size_t len, size_t hdr, struct pkt **pp)
+{
+	struct pkt *p = pkt_alloc(hdr + len, PKT_HEADROOM);
+	size_t off = 0;
+	int error;
+
+	if (p == NULL)
+		return -ENOBUFS;
+	for (struct pkt *s = p; s != NULL; s = s->pk_next) {
+		size_t skip = off < hdr ? MIN(hdr - off, s->pk_len) : 0;
+
+		error = uiomove(s->pk_data + skip, s->pk_len - skip, uio);
+		if (error != 0) {
+			pkt_free(p);
+			return error;
+		}
+		off += s->pk_len;
+	}
+	*pp = p;
+	return 0;
+}
+
+static ssize_t
+udp_send(struct socket *so, struct sockmsg *sm, int flags)
+{
+	struct inpcb *inp = so->so_pcb;
+	struct sockaddr_in to;
+	struct udp_hdr uh;
+	uint32_t src, dst;
+	uint16_t sport, dport;
+	size_t len = sm->sm_uio->uio_resid;
+	struct pkt *p;
+	int error, ttl;
+
+	(void)flags;
+	if (sm->sm_namelen != 0) {
+		error = sin_check((struct sockaddr *)&sm->sm_name,
+		    sm->sm_namelen, &to);
+		if (error != 0)
+			return error;
+		if (to.sin_port == 0)
+			return -EINVAL;
+	}
+	if (len > IP_MAXPACKET - sizeof(struct ip_hdr) - sizeof(uh))
+		return -EMSGSIZE;
+	mutex_enter(&udp_lock);
+	if (so->so_state & SS_CANTSENDMORE) {
+		mutex_exit(&udp_lock);
+		return -EPIPE;
+	}
+	if (so->so_error != 0) {
+		error = -so->so_error;
+		so->so_error = 0;
+		mutex_exit(&udp_lock);
+		return error;
+	}
+	if (sm->sm_namelen == 0 && inp->inp_faddr == 0) {
+		mutex_exit(&udp_lock);
+		return -EDESTADDRREQ;
+	}
+	error = inp->inp_lport == 0 ? udp_autobind(inp, 0) : 0;
+	src = inp->inp_laddr;
+	sport = inp->inp_lport;
+	dst = sm->sm_namelen != 0 ? to.sin_addr.s_addr : inp->inp_faddr;
+	dport = sm->sm_namelen != 0 ? to.sin_port : inp->inp_fport;
+	ttl = inp->inp_ttl;
+	mutex_exit(&udp_lock);
+	if (error != 0)
+		return error;
+	if (dst == INADDR_BROADCAST && !(so->so_options & SO_OPT_BROADCAST))
+		return -EACCES;
+	if (src == 0) {
+		struct ifnet *ifp;
+		uint32_t nh;
+
+		error = route_lookup(dst, &ifp, &nh);
+		if (error != 0)
+			return error;
+		src = ifp->if_addr;
+	}
+	error = pkt_from_uio(sm->sm_uio, len, sizeof(uh), &p);
+	if (error != 0)
+		return error;
+	uh.uh_sport = sport;
+	uh.uh_dport = dport;
+	uh.uh_ulen = htons((uint16_t)(len + sizeof(uh)));
+	uh.uh_sum = 0;
+	(void)pkt_copyback(p, 0, sizeof(uh), &uh);
+	uh.uh_sum = htons(pkt_cksum(p, 0, p->pk_pktlen,
+	    in_pseudo(src, dst, IPPROTO_UDP, (uint16_t)p->pk_pktlen)));
+	if (uh.uh_sum == 0)
+		uh.uh_sum = 0xffff;  /* 0 means "no checksum" (RFC 768) */
+	(void)pkt_copyback(p, 0, sizeof(uh), &uh);
+	error = ip_output(p, src, dst, IPPROTO_UDP, ttl);
+	return error != 0 ? error : (ssize_t)len;
+}
+
+void
+udp_input(struct pkt *p, size_t hlen)
+{
+	struct ip_hdr *ip = (struct ip_hdr *)p->pk_data;
+	struct inpcb *best = NULL;
+	struct udp_dgram *d;
+	struct udp_hdr uh;
+	size_t ulen;
+	uint32_t src = ip->ip_src, dst = ip->ip_dst;
+
+	if (pkt_copydata(p, hlen, sizeof(uh), &uh) != 0) {
+		inet_stats.udps_tooshort++;
+		goto drop;
+	}
+	ulen = ntohs(uh.uh_ulen);
+	if (ulen < sizeof(uh) || ulen > p->pk_pktlen - hlen) {
+		inet_stats.udps_badlen++;
+		goto drop;
+	}
+	if (uh.uh_sum != 0 && pkt_cksum(p, hlen, ulen,
+	    in_pseudo(src, dst, IPPROTO_UDP, (uint16_t)ulen)) != 0) {
+		inet_stats.udps_badsum++;
+		goto drop;
+	}
+	mutex_enter(&udp_lock);
+	/* The most specific match: connected, then bound address, then
+	 * wildcard. */
+	for (struct inpcb *i = udp_pcbs; i != NULL; i = i->inp_next) {
+		if (i->inp_lport != uh.uh_dport)
+			continue;
+		if (i->inp_laddr != 0 && i->inp_laddr != dst &&
+		    !(p->pk_flags & PKF_BCAST))
+			continue;
+		if (i->inp_faddr != 0 && (i->inp_faddr != src ||
+		    i->inp_fport != uh.uh_sport))
+			continue;
+		if (best == NULL || (i->inp_faddr != 0 && best->inp_faddr == 0) ||
+		    (i->inp_laddr != 0 && best->inp_laddr == 0 &&
+		     best->inp_faddr == 0))
+			best = i;
+	}
+	if (best == NULL) {
+		mutex_exit(&udp_lock);
+		inet_stats.udps_noport++;
+		icmp_error(p, ICMP_UNREACH, ICMP_UNREACH_PORT);
+		return;
+	}
+	if ((best->inp_so->so_state & SS_CANTRCVMORE) ||
+	    best->inp_rq_bytes + ulen > (size_t)best->inp_so->so_rcvbuf) {
+		mutex_exit(&udp_lock);
+		inet_stats.udps_fullsock++;
+		goto drop;
+	}
+	d = kmem_alloc(sizeof(*d), KM_SLEEP);
+	if (d == NULL) {
+		mutex_exit(&udp_lock);
+		inet_stats.udps_fullsock++;
+		goto drop;
+	}
+	pkt_adj(p, (long)(hlen + sizeof(uh)));
+	pkt_adj(p, -(long)(p->pk_pktlen - (ulen - sizeof(uh))));
+	memset(&d->d_from, 0, sizeof(d->d_from));
+	d->d_from.sin_family = AF_INET;
+	d->d_from.sin_addr.s_addr = src;
+	d->d_from.sin_port = uh.uh_sport;
+	d->d_pkt = p;
+	d->d_next = NULL;
+	*best->inp_rq_tail = d;
+	best->inp_rq_tail = &d->d_next;
+	best->inp_rq_bytes += p->pk_pktlen;
+	inet_stats.udps_delivered++;
+	sorwakeup(best->inp_so);
+	mutex_exit(&udp_lock);
+	return;
+drop:
+	pkt_free(p);
+}
+
+void
+udp_ctlinput(int error, uint32_t src, uint16_t sport, uint32_t dst,
+    uint16_t dport)
+{
+	mutex_enter(&udp_lock);
+	/* Only connected sockets hear about errors (RFC 1122 4.1.3.3
+	 * leaves it to us; Linux does the same without IP_RECVERR). */
+	for (struct inpcb *i = udp_pcbs; i != NULL; i = i->inp_next) {
+		if (i->inp_lport == sport && i->inp_faddr == dst &&
+		    i->inp_fport == dport &&
+		    (i->inp_laddr == 0 || i->inp_laddr == src)) {
+			i->inp_so->so_error = error;
+			sorwakeup(i->inp_so);
+			sowwakeup(i->inp_so);
+		}
+	}
+	mutex_exit(&udp_lock);
+}
+
+static ssize_t
+udp_recv(struct socket *so, struct sockmsg *sm, int flags)
+{
+	struct inpcb *inp = so->so_pcb;
+	int64_t deadline = so_deadline(so->so_rcvtimeo);
+	struct udp_dgram *d;
+	size_t len, n;
+	int error = 0;
+
+	mutex_enter(&udp_lock);
+	while (inp->inp_rq_head == NULL) {
+		if (so->so_error != 0) {
+			error = -so->so_error;
+			so->so_error = 0;
+			goto out;
+		}
+		if (so->so_state & SS_CANTRCVMORE)
+			goto out;  /* 0: end of file */
+		if (flags & MSG_DONTWAIT) {
+			error = -EAGAIN;
+			goto out;
+		}
+		error = sowait(so, &so->so_rcv_cv, deadline);
+		if (error != 0)
+			goto out;
+	}
+	d = inp->inp_rq_head;
+	len = d->d_pkt->pk_pktlen;
+	n = MIN(len, sm->sm_uio->uio_resid);
+	for (struct pkt *s = d->d_pkt; s != NULL && error == 0; s = s->pk_next) {
+		size_t k = MIN(s->pk_len, sm->sm_uio->uio_resid);
+
+		if (k > 0)
+			error = uiomove(s->pk_data, k, sm->sm_uio);
+	}
+	if (error != 0)
+		goto out;
+	memcpy(&sm->sm_name, &d->d_from, sizeof(d->d_from));
+	sm->sm_namelen = sizeof(d->d_from);
+	if (n < len)
+		sm->sm_flags |= MSG_TRUNC;
+	if (!(flags & MSG_PEEK)) {
+		inp->inp_rq_head = d->d_next;
+		if (inp->inp_rq_head == NULL)
+			inp->inp_rq_tail = &inp->inp_rq_head;
+		inp->inp_rq_bytes -= len;
+		pkt_free(d->d_pkt);
+		kmem_free(d, sizeof(*d));
+	}
+	mutex_exit(&udp_lock);
+	return (ssize_t)((flags & MSG_TRUNC) ? len : n);
+out:
+	mutex_exit(&udp_lock);
+	return error;
+}
+
+static int
+udp_shutdown(struct socket *so, int how)
+{
+	int error = 0;
+
+	mutex_enter(&udp_lock);
+	if (!(so->so_state & SS_ISCONNECTED))
+		error = -ENOTCONN;
+	else {
+		if (how != SHUT_WR)
+			so->so_state |= SS_CANTRCVMORE;
+		if (how != SHUT_RD)
+			so->so_state |= SS_CANTSENDMORE;
+		sorwakeup(so);
+		sowwakeup(so);
+	}
+	mutex_exit(&udp_lock);
+	return error;
+}
+
+static void
+sin_fill(struct sockaddr_storage *ss, socklen_t *lenp, uint32_t a, uint16_t p)
+{
+	struct sockaddr_in sin;
+
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = a;
+	sin.sin_port = p;
+	memcpy(ss, &sin, sizeof(sin));
+	*lenp = sizeof(sin);
+}
+
+static int
+udp_sockaddr(struct socket *so, struct sockaddr_storage *ss, socklen_t *lenp)
+{
+	struct inpcb *inp = so->so_pcb;
+
+	mutex_enter(&udp_lock);
+	sin_fill(ss, lenp, inp->inp_laddr, inp->inp_lport);
+	mutex_exit(&udp_lock);
+	return 0;
+}
+
+static int
+udp_peeraddr(struct socket *so, struct sockaddr_storage *ss, socklen_t *lenp)
+{
+	struct inpcb *inp = so->so_pcb;
+	int error = 0;
+
+	mutex_enter(&udp_lock);
+	if (inp->inp_faddr == 0)
+		error = -ENOTCONN;
+	else
+		sin_fill(ss, lenp, inp->inp_faddr, inp->inp_fport);
+	mutex_exit(&udp_lock);
+	return error;
+}
+
+static int
+udp_poll(struct socket *so, int events, struct pollwait *pw)
+{
+	struct inpcb *inp = so->so_pcb;
+	int revents = POLLOUT | POLLWRNORM;  /* datagrams never wait */
+
+	mutex_enter(&udp_lock);
+	if (inp->inp_rq_head != NULL || (so->so_state & SS_CANTRCVMORE))
+		revents |= POLLIN | POLLRDNORM;
+	if (so->so_error != 0)
+		revents |= POLLERR;
+	selrecord(pw, &so->so_sel);
+	mutex_exit(&udp_lock);
+	return revents & (events | POLLERR | POLLHUP);
+}
+
+static int
+udp_ctloutput(struct socket *so, bool get, int level, int name, void *val,
+    socklen_t *lenp)
+{
+	struct inpcb *inp = so->so_pcb;
+	int v;
+
+	if (level != SOL_IP || name != IP_TTL)
+		return -ENOPROTOOPT;
+	if (get) {
+		v = inp->inp_ttl > 0 ? inp->inp_ttl : IP_DEFTTL;
+		*lenp = MIN(*lenp, (socklen_t)sizeof(v));
+		memcpy(val, &v, *lenp);
+		return 0;
+	}
+	if (*lenp < sizeof(v))
+		return -EINVAL;
+	memcpy(&v, val, sizeof(v));
+	if (v == -1)
+		v = 0;  /* the default */
+	else if (v < 1 || v > 255)
+		return -EINVAL;
+	inp->inp_ttl = v;
+	return 0;
+}
+
+static int
+udp_nread(struct socket *so)
+{
+	struct inpcb *inp = so->so_pcb;
+	int n;
+
+	mutex_enter(&udp_lock);
+	n = inp->inp_rq_head != NULL ? (int)inp->inp_rq_head->d_pkt->pk_pktlen : 0;
+	mutex_exit(&udp_lock);
+	return n;
+}
+
+const struct protosw udp_protosw = {
+	.pr_family = AF_INET, .pr_type = SOCK_DGRAM, .pr_protocol = IPPROTO_UDP,
+	.pr_attach = udp_attach, .pr_detach = udp_detach,
+	.pr_bind = udp_bind, .pr_connect = udp_connect,
+	.pr_send = udp_send, .pr_recv = udp_recv,
+	.pr_shutdown = udp_shutdown,
+	.pr_sockaddr = udp_sockaddr, .pr_peeraddr = udp_peeraddr,
+	.pr_poll = udp_poll, .pr_ctloutput = udp_ctloutput,
+	.pr_nread = udp_nread,
+};
+
+void
+udp_init(void)
+{
+	mutex_init(&udp_lock, MUTEX_DEFAULT);
+}
