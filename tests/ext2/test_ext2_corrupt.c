@@ -26,24 +26,7 @@
 #include <rump/rump_etfs.h>
 #include <rump/rump_syscalls.h>
 
-static char workdir[256], tree[300], image[300];
-
-static int
-shx(const char *fmt, ...)
-{
-	char cmd[2048];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	return system(cmd);
-}
-
-#define sh(...) do { \
-	if (shx(__VA_ARGS__) != 0) \
-		fail_msg("command failed at line %d", __LINE__); \
-} while (0)
+#include "ext2_test.h"
 
 /* A fresh small image with a file, a big file and nested dirs. */
 static void
@@ -62,26 +45,10 @@ debugfs_w(const char *req)
 	sh("debugfs -w -R '%s' %s >/dev/null 2>&1", req, image);
 }
 
-static int
-try_mount(unsigned long flags)
-{
-	int error = 0;
-
-	assert_int_equal(rump_etfs_register("/img", image, RUMP_ETFS_BLK), 0);
-	if (rump_sys_mkdir("/mnt", 0755) != 0)
-		assert_int_equal(errno, EEXIST);
-	if (rump_sys_mount("/img", "/mnt", "ext2", flags, NULL) != 0) {
-		error = errno;
-		assert_int_equal(rump_etfs_remove("/img"), 0);
-	}
-	return error;
-}
-
 static void
 umount_img(void)
 {
-	assert_int_equal(rump_sys_umount2("/mnt", 0), 0);
-	assert_int_equal(rump_etfs_remove("/img"), 0);
+	img_umount();
 }
 
 /* After an error was met, the superblock says so. */
@@ -286,21 +253,9 @@ static int
 setup(void **state)
 {
 	(void)state;
-	snprintf(workdir, sizeof(workdir), "%s/ext2c.XXXXXX",
-	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(workdir) == NULL)
+	if (ext2t_setup("ext2c") != 0)
 		return -1;
-	snprintf(tree, sizeof(tree), "%s/tree", workdir);
-	snprintf(image, sizeof(image), "%s/img", workdir);
 	return rump_init();
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	shx("rm -rf %s", workdir);
-	return 0;
 }
 
 int
@@ -318,5 +273,5 @@ main(void)
 		cmocka_unit_test(test_root_not_dir),
 		cmocka_unit_test(test_bad_mode),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, ext2t_teardown);
 }

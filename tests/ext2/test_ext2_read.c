@@ -26,21 +26,9 @@
 #include <rump/rump_etfs.h>
 #include <rump/rump_syscalls.h>
 
-static char workdir[256], tree[300], image[300];
+#include "ext2_test.h"
+
 static int nchecked;
-
-static void
-sh(const char *fmt, ...)
-{
-	char cmd[2048];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	if (system(cmd) != 0)
-		fail_msg("command failed: %s", cmd);
-}
 
 static void
 put(const char *rel, const void *data, size_t len, off_t off)
@@ -263,22 +251,10 @@ static int
 setup(void **state)
 {
 	(void)state;
-	snprintf(workdir, sizeof(workdir), "%s/ext2r.XXXXXX",
-	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(workdir) == NULL)
+	if (ext2t_setup("ext2r") != 0)
 		return -1;
-	snprintf(tree, sizeof(tree), "%s/tree", workdir);
-	snprintf(image, sizeof(image), "%s/img", workdir);
 	make_tree();
 	return rump_init();
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	sh("rm -rf %s", workdir);
-	return 0;
 }
 
 int
@@ -290,5 +266,5 @@ main(void)
 		cmocka_unit_test(test_read_2k),
 		cmocka_unit_test(test_read_4k),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, ext2t_teardown);
 }

@@ -23,40 +23,20 @@
 #include <rump/rump_etfs.h>
 #include <rump/rump_syscalls.h>
 
-static char workdir[256], image[300];
-
-static int
-shx(const char *fmt, ...)
-{
-	char cmd[2048];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	return system(cmd);
-}
+#include "ext2_test.h"
 
 static void
 mount_fresh(int bsize)
 {
-	assert_int_equal(shx("mke2fs -q -F -t ext2 -b %d %s 128M", bsize,
-	    image), 0);
-	assert_int_equal(rump_etfs_register("/img", image, RUMP_ETFS_BLK), 0);
-	if (rump_sys_mkdir("/mnt", 0755) != 0)
-		assert_int_equal(errno, EEXIST);
-	assert_int_equal(rump_sys_mount("/img", "/mnt", "ext2", 0, NULL), 0);
+	sh("mke2fs -q -F -t ext2 -b %d %s 128M", bsize, image);
+	img_mount();
 }
 
 static void
 umount_check(void)
 {
-	assert_int_equal(rump_sys_umount2("/mnt", 0), 0);
-	assert_int_equal(rump_etfs_remove("/img"), 0);
-	if (shx("e2fsck -fn %s > %s/fsck.out 2>&1", image, workdir) != 0) {
-		shx("cat %s/fsck.out", workdir);
-		fail_msg("e2fsck found errors");
-	}
+	img_umount();
+	fsck_clean();
 }
 
 static void
@@ -151,21 +131,10 @@ static int
 setup(void **state)
 {
 	(void)state;
-	snprintf(workdir, sizeof(workdir), "%s/ext2s.XXXXXX",
-	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(workdir) == NULL)
+	if (ext2t_setup("ext2s") != 0)
 		return -1;
-	snprintf(image, sizeof(image), "%s/img", workdir);
 	setenv("RUMP_MEMLIMIT", "12m", 1);
 	return rump_init();
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	shx("rm -rf %s", workdir);
-	return 0;
 }
 
 int
@@ -175,5 +144,5 @@ main(void)
 		cmocka_unit_test(test_memlimit),
 		cmocka_unit_test(test_threads),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, ext2t_teardown);
 }
