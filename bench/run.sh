@@ -25,6 +25,19 @@ cc -O2 -o "$out/syscalls" "$TOP/bench/syscalls.c" \
 echo "== system calls (hosted) =="
 "$out/syscalls"
 
+# TCP (issue 8): bulk throughput between two kernels on a shmif bus and
+# over one kernel's loopback, beside Linux's loopback.
+NETMODS="rumpnet_virtif rumpnet_inet rumpnet $SYSMODS"
+# shellcheck disable=SC2046,SC2086
+cc -O2 -o "$out/tcp_bulk" "$TOP/bench/tcp_bulk.c" \
+    $(PKG_CONFIG_PATH=$RR/lib/pkgconfig pkg-config --cflags --libs $NETMODS) \
+    -lpthread
+echo "== TCP bulk (hosted) =="
+"$out/tcp_bulk"
+
+# ext2 and the fs-utils (issue 7): fsu_get -r beside debugfs rdump.
+FSU_BIN=$OBJ/bin sh "$TOP/bench/fsu_get.sh"
+
 # The toolchain (issue 5): clean build time, image size, boot time and
 # getpid() inside an image; builds its own hw tree in a scratch directory.
 # BENCH_IMAGE=0 leaves it out (it takes about a minute and needs QEMU).

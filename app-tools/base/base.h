@@ -19,6 +19,14 @@ const char *rumprun_boot_json(void);
  */
 int rumprun_run_config(const char *json);
 
+/*
+ * bootnet.c: apply the "net" key (an array of interfaces): create them,
+ * set addresses, routes and name servers; 0, or RUMPRUN_EXIT_CONFIG
+ * after a message naming the entry and key.
+ */
+struct json;
+int rumprun_config_net(const struct json *net);
+
 /* stdio.c: descriptors 0, 1, 2 on the console; 0 or an errno. */
 int rumprun_setup_stdio(void);
 

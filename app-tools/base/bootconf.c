@@ -165,9 +165,8 @@ rumprun_run_config(const char *text)
 	if (v != NULL && (r = apply_blk(v)) != 0)
 		return r;
 	v = json_get(cfg, "net");
-	if (v != NULL && v->type == JSON_ARRAY && v->n > 0)
-		return config_error("net",
-		    "networking is not available in this image yet");
+	if (v != NULL && (r = rumprun_config_net(v)) != 0)
+		return r;
 	v = json_get(cfg, "cwd");
 	if (v != NULL) {
 		if (v->type != JSON_STRING)

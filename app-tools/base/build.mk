@@ -2,7 +2,7 @@
 # into every image (PLATFORM=hw).  Compiled with the rumprun cross
 # compiler against musl, so it needs the libc stage (build-rr.sh runs it
 # first).
-BASE_SRCS := rumprun_main.c bootconf.c json.c rootfs.c stdio.c
+BASE_SRCS := rumprun_main.c bootconf.c bootnet.c json.c rootfs.c stdio.c
 BASE_OBJS := $(patsubst %.c,$(OBJDIR)/base/%.o,$(BASE_SRCS))
 RR_CC := $(DESTDIR)/bin/$(ARCH)-rumprun-linux-musl-cc
 

@@ -19,7 +19,7 @@ $(OBJDIR)/bin/rump_server: $(SERVER_OBJS) $(KERN_LIBS) $(PLATFORM_LIBS)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(HOST_CFLAGS) -o $@ $(SERVER_OBJS) \
 		-Wl,--whole-archive $(KERN_LIBS) -Wl,--no-whole-archive \
-		$(OBJDIR)/lib/librumpuser.a $(HOST_LDFLAGS)
+		$(HOSTED_NETIF_LIBS) $(OBJDIR)/lib/librumpuser.a $(HOST_LDFLAGS)
 HOSTED_PROGS += $(OBJDIR)/bin/rump_server
 
 # The client side: librumpclient.a, librumphijack.so, rumpclient.h.
@@ -52,7 +52,7 @@ $(OBJDIR)/bench/local: $(TOPDIR)/bench/remote.c $(KERN_LIBS) $(PLATFORM_LIBS)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(HOST_CFLAGS) -DBENCH_LOCAL -I$(CLIENT_DIR) -o $@ $< \
 		-Wl,--whole-archive $(KERN_LIBS) -Wl,--no-whole-archive \
-		$(OBJDIR)/lib/librumpuser.a $(HOST_LDFLAGS)
+		$(HOSTED_NETIF_LIBS) $(OBJDIR)/lib/librumpuser.a $(HOST_LDFLAGS)
 sysproxy-tests: $(OBJDIR)/bin/rump_server $(SYSPROXY_LIBS) \
 	$(SRVTEST_BIN)/sp_client $(SRVTEST_BIN)/sp_fuzz \
 	$(OBJDIR)/bench/remote $(OBJDIR)/bench/local

@@ -199,6 +199,112 @@ bread(struct blkdev *bd, uint64_t blkno, size_t size, struct buf **bpp)
 	return bc_get(bd, blkno, size, true, bpp);
 }
 
+/* The cached buffer of (bd, blkno), or NULL (bc_lock held). */
+static struct buf *
+bc_lookup(struct blkdev *bd, uint64_t blkno)
+{
+	struct buf *bp;
+
+	for (bp = *bc_chain(bd, blkno); bp != NULL; bp = bp->b_hnext)
+		if (bp->b_dev == bd && bp->b_blkno == blkno)
+			return bp;
+	return NULL;
+}
+
+bool
+bincore(struct blkdev *bd, uint64_t blkno)
+{
+	bool yes;
+
+	mutex_enter(&bc_lock);
+	yes = bc_lookup(bd, blkno) != NULL;
+	mutex_exit(&bc_lock);
+	return yes;
+}
+
+/* Drop a reference (bc_lock held): brelse without the lock. */
+static void
+buf_rele_locked(struct buf *bp)
+{
+	KASSERT(bp->b_refs > 0);
+	if (--bp->b_refs == 0) {
+		if (bp->b_flags & B_VALID)
+			lru_append(bp);
+		else
+			buf_free(bp);
+	}
+}
+
+int
+breadn(struct blkdev *bd, uint64_t blkno, size_t size, unsigned n,
+    struct buf **bpp)
+{
+	struct buf *bps[BREADN_MAX], *bp;
+	unsigned k;
+	char *data;
+	int error;
+
+	if (n > BREADN_MAX)
+		n = BREADN_MAX;
+	if (size == 0 || (size & (bd->bd_secsize - 1)))
+		return -EINVAL;
+	/* Never past the device's end: blk_rw would fail the whole run. */
+	while (n > 1 && (blkno + n) * size > blk_size(bd))
+		n--;
+	if (n <= 1 || (data = kmem_alloc(n * size, KM_SLEEP)) == NULL)
+		return bread(bd, blkno, size, bpp);
+	mutex_enter(&bc_lock);
+	bc_reclaim(n * size);
+	/* The run of blocks nobody has cached yet, starting at blkno. */
+	for (k = 0; k < n; k++) {
+		if (bc_lookup(bd, blkno + k) != NULL)
+			break;
+		bp = kmem_zalloc(sizeof(*bp), KM_SLEEP);
+		if (bp != NULL && (bp->b_data = kmem_alloc(size, KM_SLEEP)) ==
+		    NULL) {
+			kmem_free(bp, sizeof(*bp));
+			bp = NULL;
+		}
+		if (bp == NULL)
+			break;
+		bp->b_dev = bd;
+		bp->b_blkno = blkno + k;
+		bp->b_size = size;
+		bp->b_refs = 1;
+		bp->b_flags = B_BUSY;
+		bp->b_hnext = *bc_chain(bd, blkno + k);
+		*bc_chain(bd, blkno + k) = bp;
+		bc_bytes += size;
+		bps[k] = bp;
+	}
+	mutex_exit(&bc_lock);
+	if (k == 0) {
+		kmem_free(data, n * size);
+		return bread(bd, blkno, size, bpp);
+	}
+	error = blk_rw(bd, false, data, k * size, blkno * size);
+	mutex_enter(&bc_lock);
+	for (unsigned i = 0; i < k; i++) {
+		if (error == 0) {
+			memcpy(bps[i]->b_data, data + (size_t)i * size, size);
+			bps[i]->b_flags |= B_VALID;
+		}
+		bps[i]->b_flags &= ~B_BUSY;
+	}
+	cv_broadcast(&bc_cv);
+	/* The read-ahead blocks stay cached, unreferenced. */
+	for (unsigned i = 1; i < k; i++)
+		buf_rele_locked(bps[i]);
+	if (error != 0)
+		buf_rele_locked(bps[0]);
+	mutex_exit(&bc_lock);
+	kmem_free(data, n * size);
+	if (error != 0)
+		return error;
+	*bpp = bps[0];
+	return 0;
+}
+
 int
 bget_zero(struct blkdev *bd, uint64_t blkno, size_t size, struct buf **bpp)
 {

@@ -9,6 +9,7 @@
 #include <abi/stat.h>
 
 static uint64_t socket_ino_next;
+int (*soifioctl_hook)(struct socket *so, unsigned long cmd, void *uarg);
 
 int
 socket_create(const struct protosw *pr, struct socket **sop)
@@ -178,6 +179,9 @@ soo_ioctl(struct file *f, unsigned long cmd, void *uarg)
 			return n;
 		return copyout(&n, uarg, sizeof(n));
 	default:
+		/* net-config: interface requests (rumpnet_inet) */
+		if (soifioctl_hook != NULL)
+			return soifioctl_hook(so, cmd, uarg);
 		return -ENOTTY;
 	}
 }

@@ -238,6 +238,19 @@ vfs_open_file(int dirfd, const char *path, int flags, mode_t mode,
 			if (error != 0)
 				goto out_rele;
 		}
+		if ((flags & O_NOATIME) && !created) {
+			/* Linux (may_open): only the owner, or root
+			 * (CAP_FOWNER), may suppress atime updates. */
+			const struct cred *cr = vnode_cred();
+			struct vattr va;
+
+			error = vn_getattr(vp, &va);
+			if (error == 0 && cr->cr_fsuid != 0 &&
+			    va.va_uid != cr->cr_fsuid)
+				error = -EPERM;
+			if (error != 0)
+				goto out_rele;
+		}
 		if ((flags & O_TRUNC) && S_ISREG(vp->v_type) && !created) {
 			/* O_TRUNC updates the times even of an empty file. */
 			struct vattr va = { .va_mask = VA_SIZE | VA_MTIME,

@@ -50,12 +50,16 @@
 #define S_FEATURES_OK 8
 #define S_FAILED 0x80
 
+/* NULL unless something else pulled virtio_net.o into the image. */
+#pragma weak rumphw_virtio_net_attach
+
 static const struct {
 	uint16_t type;
 	int (*attach)(struct rumphw_virtio_dev *vd);
 } vdrivers[] = {
 	{ VIRTIO_ID_RNG, rumphw_virtio_rng_attach },
 	{ VIRTIO_ID_BLOCK, rumphw_virtio_blk_attach },
+	{ VIRTIO_ID_NET, rumphw_virtio_net_attach }, /* weak: may be NULL */
 };
 
 static void wr64(const struct rumphw_region *r, unsigned off, uint64_t v)
@@ -236,10 +240,30 @@ void rumphw_virtio_notify(struct rumphw_virtio_dev *vd, struct rumphw_virtq *vq)
 		rumphw_region_write(&vd->legacy, L_Q_NOTIFY, 2, vq->index);
 }
 
+uint8_t rumphw_virtio_isr(struct rumphw_virtio_dev *vd)
+{
+	if (vd->modern)
+		return vd->isr.addr ? (uint8_t)rumphw_region_read(&vd->isr, 0, 1) : 0;
+	return (uint8_t)rumphw_region_read(&vd->legacy, L_ISR, 1);
+}
+
 uint32_t rumphw_virtio_config_read(struct rumphw_virtio_dev *vd, unsigned off,
     int width)
 {
 	return rumphw_region_read(&vd->device, off, width);
+}
+
+/*
+ * Every virtio device on a routed line reads its ISR when the line
+ * fires, whether its driver uses interrupts or not: reading deasserts
+ * the level-triggered line, which would otherwise stay up.
+ */
+static void virtio_intr(void *arg)
+{
+	struct rumphw_virtio_dev *vd = arg;
+
+	if ((rumphw_virtio_isr(vd) & VIRTIO_ISR_QUEUE) && vd->intr != NULL)
+		vd->intr(vd->intr_arg);
 }
 
 int rumphw_virtio_pci_attach(const struct rumphw_pci_dev *d);
@@ -253,10 +277,11 @@ int rumphw_virtio_pci_attach(const struct rumphw_pci_dev *d)
 	 * in the subsystem id (4.1.2.1). */
 	type = d->device >= 0x1040 ? d->device - 0x1040 : d->subdevice;
 	for (unsigned i = 0; i < nitems(vdrivers); i++) {
-		if (vdrivers[i].type != type)
+		if (vdrivers[i].type != type || vdrivers[i].attach == NULL)
 			continue;
 		if ((vd = rumphw_alloc(sizeof(*vd))) == NULL)
 			return HW_ENOMEM;
+		rumphw_memset(vd, 0, sizeof(*vd));
 		vd->pci = *d;
 		vd->type = type;
 		if ((error = rumphw_virtio_init(vd)) != 0 ||
@@ -266,11 +291,16 @@ int rumphw_virtio_pci_attach(const struct rumphw_pci_dev *d)
 			rumphw_free(vd, sizeof(*vd));
 			return error;
 		}
+		/* After the attach (a handler is never removed); drivers look
+		 * at has_intr when they start the device. */
+		vd->has_intr = (!vd->modern || vd->isr.addr != 0) &&
+		    rumphw_md_pci_intr_establish(&vd->pci, virtio_intr, vd) == 0;
 		if (rumphw_param_flag("RUMPHW_VERBOSE"))
 			rumphw_printf("rumphw: pci %02x:%02x.%x: virtio type %u, "
-				      "%s transport\n",
+				      "%s transport, %s\n",
 			    d->bus, d->dev, d->fn, type,
-			    vd->modern ? "modern" : "legacy");
+			    vd->modern ? "modern" : "legacy",
+			    vd->has_intr ? "interrupts" : "polled");
 		return 0;
 	}
 	return 0; /* a virtio device we have no driver for: leave it alone */

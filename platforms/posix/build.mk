@@ -12,6 +12,8 @@ $(OBJDIR)/lib/librumpuser.a: $(POSIX_OBJS)
 	$(Q)rm -f $@ && $(AR) rcD $@ $(POSIX_OBJS)
 
 PLATFORM_LIBS += $(OBJDIR)/lib/librumpuser.a
+# The network back ends (netif-hosted).
+include $(TOPDIR)/platforms/posix/netif.mk
 install-platform: $(PLATFORM_LIBS)
 	@mkdir -p $(DESTDIR)/lib
 	$(Q)cp $(PLATFORM_LIBS) $(DESTDIR)/lib/

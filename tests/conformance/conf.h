@@ -186,4 +186,25 @@ conf_now_ns(void)
 	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
+/*
+ * conf_loopback: find the loopback interface by its IFF_LOOPBACK flag
+ * (Linux calls it "lo", the rump kernel "lo0") through SIOCGIFNAME and
+ * SIOCGIFFLAGS on socket s; its name is left in ifr->ifr_name.  Returns
+ * its index, or 0 when there is none.
+ */
+static inline int
+conf_loopback(int s, struct ifreq *ifr)
+{
+	for (int i = 1; i < 256; i++) {
+		memset(ifr, 0, sizeof(*ifr));
+		ifr->ifr_ifindex = i;
+		if (ioctl(s, SIOCGIFNAME, ifr) != 0 ||
+		    ioctl(s, SIOCGIFFLAGS, ifr) != 0)
+			continue;
+		if (ifr->ifr_flags & IFF_LOOPBACK)
+			return i;
+	}
+	return 0;
+}
+
 #endif /* CONF_H */

@@ -209,6 +209,21 @@ shim_ioctl(int fd, unsigned long req, ...)
 	return rump_sys_ioctl(fd, req, arg);
 }
 #define ioctl(...) shim_ioctl(__VA_ARGS__)
+/* net-config: sockets for the interface requests (net_ifioctl_*) */
+#define socket(d, t, p) rump_sys_socket(d, t, p)
+/* tcp: the socket calls of the net_tcp_* cases */
+#define bind(s, a, l) rump_sys_bind(s, a, l)
+#define listen(s, b) rump_sys_listen(s, b)
+#define accept(s, a, l) rump_sys_accept(s, a, l)
+#define accept4(s, a, l, f) rump_sys_accept4(s, a, l, f)
+#define connect(s, a, l) rump_sys_connect(s, a, l)
+#define shutdown(s, h) rump_sys_shutdown(s, h)
+#define getsockname(s, a, l) rump_sys_getsockname(s, a, l)
+#define getpeername(s, a, l) rump_sys_getpeername(s, a, l)
+#define setsockopt(s, lv, n, v, l) rump_sys_setsockopt(s, lv, n, v, l)
+#define getsockopt(s, lv, n, v, l) rump_sys_getsockopt(s, lv, n, v, l)
+#define send(s, b, n, f) rump_sys_sendto(s, b, n, f, NULL, 0)
+#define recv(s, b, n, f) rump_sys_recvfrom(s, b, n, f, NULL, NULL)
 
 /* Files, directories and links. */
 #define stat(p, s) rump_sys_stat(p, s)

@@ -166,7 +166,7 @@ rump_flags()
 		return 0
 	fi
 	mods=
-	for m in rumpfs_tmpfs rumpdev rumpvfs rumpsys rump; do
+	for m in rumpnet_inet rumpnet rumpfs_tmpfs rumpdev rumpvfs rumpsys rump; do
 		[ -f "$RR/lib/pkgconfig/$m.pc" ] && mods="$mods $m"
 	done
 	[ -n "$mods" ] || return 1

@@ -5,6 +5,9 @@
  * then changed (create, write, mkdir, rename, unlink, truncate) and
  * unmounted.  Corrupt images must give errors, never a crash, a
  * sanitizer report or a hang.  Seeds: tests/fuzz/corpus/ext2/.
+ * FUZZ_EXT2_KEEP=PATH in the environment keeps the image as the run left
+ * it at PATH, without the final removals, so that tests/fuzz/run.sh can
+ * check that clean seeds stay clean with new files in them.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -101,6 +104,10 @@ change(void)
 	rump_sys_symlink("a-symlink-target-that-is-longer-than-sixty-bytes-"
 	    "of-inode-space", "/mnt/fz_dir/sl");
 	rump_sys_truncate("/mnt/fz_dir/moved", 100);
+	if (getenv("FUZZ_EXT2_KEEP") != NULL) {
+		rump_sys_sync();
+		return;
+	}
 	rump_sys_unlink("/mnt/fz_dir/moved");
 	rump_sys_unlink("/mnt/fz_dir/sl");
 	rump_sys_rmdir("/mnt/fz_dir");
@@ -137,6 +144,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (rump_etfs_remove("/img") != 0)
 		abort();
-	unlink(imgpath);
+	if (getenv("FUZZ_EXT2_KEEP") != NULL) {
+		if (rename(imgpath, getenv("FUZZ_EXT2_KEEP")) != 0)
+			abort();
+	} else {
+		unlink(imgpath);
+	}
 	return 0;
 }

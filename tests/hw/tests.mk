@@ -4,6 +4,8 @@
 #   selftest-pvh.elf  the self-test without its multiboot header, so
 #                 that QEMU boots it through the PVH note
 #   empty.elf     the empty multiboot kernel (empty/)
+#   netif.elf     the virtio-net driver against QEMU user networking
+#                 (netif.c, tests/hw/net.bats)
 # From the repository root:
 #	make -f tests/hw/tests.mk OBJDIR=/tmp/hwobj
 # The test objects are compiled like kernel components (-fPIE, red zone,
@@ -20,7 +22,7 @@ HWT_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -fPIE \
 	-Iplatforms/include
 
 HWT_IMAGES := $(HWT_OUT)/selftest.elf $(HWT_OUT)/selftest-pvh.elf \
-	$(HWT_OUT)/crash.elf $(HWT_OUT)/empty.elf
+	$(HWT_OUT)/crash.elf $(HWT_OUT)/empty.elf $(HWT_OUT)/netif.elf
 
 .PHONY: hw-tests
 .DEFAULT_GOAL := hw-tests

@@ -174,7 +174,8 @@ test_bind_errors(void **state)
 	/* No route to 10.0.0.1 with only loopback configured. */
 	assert_fail(rump_sys_connect(rump_sys_socket(AF_INET, SOCK_DGRAM, 0),
 	    (struct sockaddr *)&far, sizeof(far)), ENETUNREACH);
-	assert_fail(rump_sys_socket(AF_INET, SOCK_STREAM, 0), ESOCKTNOSUPPORT);
+	/* tcp: SOCK_STREAM is TCP now; UDP is no stream protocol. */
+	assert_fail(rump_sys_socket(AF_INET, SOCK_STREAM, IPPROTO_UDP), EPROTONOSUPPORT);
 	assert_fail(rump_sys_socket(AF_INET, SOCK_DGRAM, IPPROTO_TCP), EPROTONOSUPPORT);
 	assert_fail(rump_sys_shutdown(s1, SHUT_RD), ENOTCONN);
 	int ttl = 0;

@@ -108,6 +108,8 @@ node_make(struct ext2_mount *em, uint32_t ino, const struct ext2_dinode *di,
 	return 0;
 }
 
+#define EXT2_ITABLE_AHEAD 16	/* inode table blocks read at once */
+
 int
 ext2_node_get(struct ext2_mount *em, uint32_t ino, struct ext2_node **enp)
 {
@@ -126,7 +128,9 @@ ext2_node_get(struct ext2_mount *em, uint32_t ino, struct ext2_node **enp)
 	error = inode_locate(em, ino, &blk, &off);
 	if (error != 0)
 		return error;
-	error = bread(em->em_dev, blk, em->em_bsize, &bp);
+	/* Inodes are loaded in runs (a directory's files were made one
+	 * after another): read the inode table ahead, not block by block. */
+	error = breadn(em->em_dev, blk, em->em_bsize, EXT2_ITABLE_AHEAD, &bp);
 	if (error != 0)
 		return error;
 	memcpy(&di, (char *)bp->b_data + off, sizeof(di));

@@ -5,6 +5,43 @@
  */
 #include "ext2.h"
 
+#define EXT2_TAIL_AHEAD 16	/* blocks read past a file's end */
+
+/*
+ * Block lbn of en, at pblk, read with the blocks after it while they
+ * follow it on disk too (to the end of the file, at most BREADN_MAX):
+ * mke2fs and our allocator lay files out contiguously, so a sequential
+ * read costs one device transfer per run rather than one per block.
+ * A corrupt map met while looking ahead just ends the run.
+ */
+static int
+ext2_bread_ahead(struct ext2_node *en, uint64_t lbn, uint32_t pblk,
+    struct buf **bpp)
+{
+	struct ext2_mount *em = en->en_em;
+	uint64_t nblk = (en->en_size + em->em_bsize - 1) / em->em_bsize;
+	unsigned n = 1;
+
+	if (bincore(em->em_dev, pblk))
+		return bread(em->em_dev, pblk, em->em_bsize, bpp);
+	while (n < BREADN_MAX && lbn + n < nblk) {
+		uint32_t next;
+		bool isnew;
+
+		if (ext2_bmap(en, lbn + n, false, &next, &isnew) != 0 ||
+		    next != pblk + n)
+			break;
+		n++;
+	}
+	/* At the end of the file, the blocks after it on disk are
+	 * usually the next file's (mke2fs -d and our allocator place
+	 * files one after another): a tree read in order then costs a
+	 * transfer per few files instead of one per file. */
+	if (lbn + n >= nblk && n < EXT2_TAIL_AHEAD)
+		n = EXT2_TAIL_AHEAD;
+	return breadn(em->em_dev, pblk, em->em_bsize, n, bpp);
+}
+
 ssize_t
 ext2_read(struct vnode *vp, struct uio *uio, int ioflag)
 {
@@ -34,7 +71,8 @@ ext2_read(struct vnode *vp, struct uio *uio, int ioflag)
 			static const char zeros[4096];
 			error = uiomove((void *)zeros, n, uio);
 		} else {
-			error = bread(em->em_dev, pblk, em->em_bsize, &bp);
+			error = ext2_bread_ahead(en, off / em->em_bsize, pblk,
+			    &bp);
 			if (error != 0)
 				break;
 			error = uiomove((char *)bp->b_data + boff, n, uio);

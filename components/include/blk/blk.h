@@ -102,6 +102,18 @@ struct buf {
 
 /* bread: the block, read if not cached; referenced (brelse it). */
 int bread(struct blkdev *bd, uint64_t blkno, size_t size, struct buf **bpp);
+/*
+ * breadn: as bread, but when blkno is not cached it is read in one
+ * transfer together with those of the n-1 blocks after it that are not
+ * cached either (up to the first cached one, at most BREADN_MAX): the
+ * read-ahead of a sequential reader, one device I/O per run of blocks
+ * instead of one per block.  The extra blocks stay cached, unreferenced.
+ */
+#define BREADN_MAX 64
+int breadn(struct blkdev *bd, uint64_t blkno, size_t size, unsigned n,
+    struct buf **bpp);
+/* bincore: whether block blkno of bd is in the cache (any state). */
+bool bincore(struct blkdev *bd, uint64_t blkno);
 /* bget_zero: the block, zero-filled, without reading (new blocks). */
 int bget_zero(struct blkdev *bd, uint64_t blkno, size_t size,
     struct buf **bpp);

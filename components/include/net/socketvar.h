@@ -182,4 +182,14 @@ int64_t so_deadline(int64_t ns);
 void sorwakeup(struct socket *so);
 void sowwakeup(struct socket *so);
 
+/* --- net-config: interface requests --- */
+/*
+ * soifioctl_hook: socket ioctls that soo_ioctl does not know go here
+ * when set (rumpnet_inet sets it at init for SIOCGIFCONF, SIOCGIFFLAGS
+ * ... on interfaces); unset, they fail with -ENOTTY.  so is the socket
+ * the request came on, uarg the caller's argument.
+ */
+extern int (*soifioctl_hook)(struct socket *so, unsigned long cmd,
+    void *uarg);
+
 #endif /* NET_SOCKETVAR_H */

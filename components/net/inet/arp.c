@@ -204,3 +204,26 @@ arp_init(void)
 {
 	mutex_init(&arp_lock, MUTEX_DEFAULT);
 }
+
+/* --- interface drivers (netif-hosted) --- */
+void
+arp_ifdetach(struct ifnet *ifp)
+{
+	struct pkt *held = NULL;
+
+	mutex_enter(&arp_lock);
+	for (int i = 0; i < ARP_MAX; i++) {
+		struct arp_entry *ae = &arp_table[i];
+
+		if (ae->ae_ifp != ifp)
+			continue;
+		/* Freed unlocked: chain them through pk_nextpkt. */
+		if (ae->ae_hold != NULL) {
+			ae->ae_hold->pk_nextpkt = held;
+			held = ae->ae_hold;
+		}
+		memset(ae, 0, sizeof(*ae));
+	}
+	mutex_exit(&arp_lock);
+	pkt_freeq(held);
+}

@@ -24,12 +24,22 @@ icmp_ctlinput(struct pkt *p, size_t off, int code)
 	if (pkt_copydata(p, off, sizeof(ip), &ip) != 0)
 		return;
 	ihlen = (size_t)(ip.ip_vhl & 0xf) * 4;
-	if (ihlen < sizeof(ip) || ip.ip_p != IPPROTO_UDP ||
+	if (ihlen < sizeof(ip) || (ip.ip_p != IPPROTO_UDP &&
+	    ip.ip_p != IPPROTO_TCP) ||
 	    pkt_copydata(p, off + ihlen, sizeof(uh), &uh) != 0)
 		return;
 	if (code < 0 || code >= (int)(sizeof(unreach_errno) / sizeof(int)) ||
 	    unreach_errno[code] == 0)
 		code = ICMP_UNREACH_HOST;
+	if (ip.ip_p == IPPROTO_TCP) {  /* tcp: the quoted 8 bytes hold the
+					* ports and sequence number */
+		uint32_t seq;
+
+		memcpy(&seq, (uint8_t *)&uh + 4, 4);
+		tcp_ctlinput(unreach_errno[code], ip.ip_src, uh.uh_sport,
+		    ip.ip_dst, uh.uh_dport, ntohl(seq));
+		return;
+	}
 	udp_ctlinput(unreach_errno[code], ip.ip_src, uh.uh_sport, ip.ip_dst,
 	    uh.uh_dport);
 }

@@ -84,3 +84,27 @@ in_ifaddr_for(uint32_t addr)
 	mutex_exit(&if_lock);
 	return i;
 }
+
+/* --- interface drivers (netif-hosted) --- */
+int
+if_detach(struct ifnet *ifp)
+{
+	struct ifnet **pp;
+
+	mutex_enter(&if_lock);
+	for (pp = &ifnets; *pp != NULL && *pp != ifp; pp = &(*pp)->if_next)
+		continue;
+	if (*pp == NULL) {
+		mutex_exit(&if_lock);
+		return -ENXIO;
+	}
+	*pp = ifp->if_next;
+	ifp->if_next = NULL;
+	ifp->if_flags &= ~IFF_UP;
+	ifp->if_addr = 0;
+	ifp->if_mask = 0;
+	mutex_exit(&if_lock);
+	route_ifdetach(ifp);
+	arp_ifdetach(ifp);
+	return 0;
+}

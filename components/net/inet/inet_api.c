@@ -93,3 +93,35 @@ rump_net_route_del(uint32_t dst, int prefixlen)
 	rump_unschedule();
 	return -error;
 }
+
+/* --- interface drivers (netif-hosted: components/net/virtif) --- */
+int (*if_create_hook)(const char *ifname, const char *spec);
+int (*if_destroy_hook)(const char *ifname);
+
+int
+rump_net_if_create(const char *ifname, const char *spec)
+{
+	int error;
+
+	if (ifname == NULL || spec == NULL)
+		return EINVAL;
+	rump_schedule();
+	error = if_create_hook != NULL ? if_create_hook(ifname, spec) :
+	    -ENOTSUP;
+	rump_unschedule();
+	return -error;
+}
+
+int
+rump_net_if_destroy(const char *ifname)
+{
+	int error;
+
+	if (ifname == NULL)
+		return EINVAL;
+	rump_schedule();
+	/* Without a driver no interface was ever created. */
+	error = if_destroy_hook != NULL ? if_destroy_hook(ifname) : -ENXIO;
+	rump_unschedule();
+	return -error;
+}

@@ -1,15 +1,19 @@
 /*
  * inet_init.c -- the rumpnet_inet component: IPv4 with ICMP and UDP,
- * the loopback interface and the network input thread; registers
- * AF_INET with the socket layer.
+ * the loopback interface and the network input thread, TCP (tcp_*.c);
+ * registers AF_INET with the socket layer.
  */
 #include "inet_int.h"
+
+/* Filled in at init (the protocols' tables live in their files); the
+ * first of a type is its default. */
+static struct protosw inet_protosw[2];
 
 static struct domain inet_domain = {
 	.dom_family = AF_INET,
 	.dom_name = "inet",
-	.dom_protosw = &udp_protosw,
-	.dom_nprotosw = 1,
+	.dom_protosw = inet_protosw,
+	.dom_nprotosw = 2,
 };
 
 static int
@@ -21,6 +25,11 @@ inet_init(void)
 	route_init();
 	arp_init();
 	udp_init();
+	tcp_init();  /* tcp */
+	inet_protosw[0] = udp_protosw;
+	inet_protosw[1] = tcp_protosw;  /* tcp */
+	ip_reass_init();   /* net-config */
+	if_ioctl_init();   /* net-config */
 	error = netisr_init();
 	if (error != 0)
 		return error;

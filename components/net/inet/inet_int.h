@@ -79,6 +79,10 @@ struct inet_stats {
 	    arp_out, arp_dropped;
 	uint64_t udps_badsum, udps_tooshort, udps_badlen, udps_noport,
 	    udps_fullsock, udps_delivered;
+	/* net-config: fragments in (ip_reass.c) and out (ip_output.c) */
+	uint64_t ips_fragments, ips_reassembled, ips_fragtimeout,
+	    ips_fragoverlap, ips_fragdup, ips_fragbad, ips_fragmented,
+	    ips_ofragments;
 };
 extern struct inet_stats inet_stats;
 
@@ -191,5 +195,66 @@ void udp_ctlinput(int error, uint32_t src, uint16_t sport, uint32_t dst,
     uint16_t dport);
 void udp_init(void);
 extern const struct protosw udp_protosw;
+
+/* --- interface drivers (netif-hosted: components/net/virtif) --- */
+/*
+ * if_detach: take ifp off the interface list, clear its address and
+ * IFF_UP, and drop the routes and ARP entries that name it
+ * (route_ifdetach, arp_ifdetach).  The driver keeps ifp's memory
+ * valid afterwards: packets already queued may still point at it.
+ * -ENXIO if ifp is not attached.
+ */
+int if_detach(struct ifnet *ifp);
+/* route.c: remove every route through ifp. */
+void route_ifdetach(struct ifnet *ifp);
+/* arp.c: forget ifp's entries and free the packets they hold. */
+void arp_ifdetach(struct ifnet *ifp);
+/*
+ * inet_api.c: rump_net_if_create/destroy call these when an interface
+ * driver component has set them at its init (NULL: no driver, ENOTSUP).
+ * Called holding a CPU; return 0 or -errno.
+ */
+extern int (*if_create_hook)(const char *ifname, const char *spec);
+extern int (*if_destroy_hook)(const char *ifname);
+
+/* --- net-config: reassembly, interface ioctls, the DHCP input hook --- */
+/* ip_reass.c: reassembly of fragmented datagrams (RFC 791, RFC 5722). */
+/*
+ * ip_reass: p is a fragment (its IP header of hlen bytes checked);
+ * takes it.  Returns the whole datagram (IP header with ip_off 0 and
+ * ip_len the total) when p completed one, else NULL.
+ */
+struct pkt *ip_reass(struct pkt *p, size_t hlen);
+void ip_reass_init(void);
+/* How long a datagram may wait for its fragments (30 s; tests shorten
+ * it), and how many are being reassembled now. */
+extern int64_t ip_reass_timeout_ns;
+int ip_reass_queues(void);
+
+/* ip_input.c */
+/*
+ * ip_bootpc_input: when set (the DHCP client), offered every UDP
+ * datagram that is not a fragment before the address check, since
+ * DHCP replies reach interfaces that have no address yet; returns true
+ * when it took p (at its IP header, hlen bytes of it).
+ */
+extern bool (*ip_bootpc_input)(struct pkt *p, size_t hlen);
+
+/* if_ioctl.c: the SIOC* interface requests on sockets. */
+void if_ioctl_init(void);
+/* if_deladdr: take ifp's IPv4 address and its network route away. */
+void if_deladdr(struct ifnet *ifp);
+/* in_mask_prefixlen: the prefix length of netmask (network order), or
+ * -1 when its ones are not contiguous. */
+int in_mask_prefixlen(uint32_t mask);
+
+/* tcp: tcp_*.c (internals in tcp_var.h) */
+void tcp_input(struct pkt *p, size_t hlen);
+/* tcp_ctlinput: an ICMP error about a segment we sent from src:sport
+ * to dst:dport with sequence number seq (host order). */
+void tcp_ctlinput(int error, uint32_t src, uint16_t sport, uint32_t dst,
+    uint16_t dport, uint32_t seq);
+void tcp_init(void);
+extern const struct protosw tcp_protosw;
 
 #endif /* INET_INT_H */

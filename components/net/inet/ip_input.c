@@ -1,12 +1,13 @@
 /*
  * ip_input.c -- IPv4 input (RFC 791, RFC 1122 3.2.1): check the header,
- * deliver packets addressed to us to their protocol.  Every drop is
- * counted in inet_stats.  Not yet: reassembly of fragments (counted as
- * ips_fragdropped) and forwarding (this host is not a router).
+ * reassemble fragments (ip_reass.c), deliver packets addressed to us to
+ * their protocol.  Every drop is counted in inet_stats.  Not forwarded:
+ * this host is not a router.
  */
 #include "inet_int.h"
 
 struct inet_stats inet_stats;
+bool (*ip_bootpc_input)(struct pkt *p, size_t hlen);
 
 void
 ip_input(struct pkt *p)
@@ -47,6 +48,15 @@ ip_input(struct pkt *p)
 	/* Link layers pad short frames: keep what the header says. */
 	if (p->pk_pktlen > len)
 		pkt_adj(p, -(long)(p->pk_pktlen - len));
+	/* An interface taken down hears nothing. */
+	if (p->pk_rcvif != NULL && !(p->pk_rcvif->if_flags & IFF_UP)) {
+		inet_stats.ips_notforus++;
+		goto drop;
+	}
+	if (ip->ip_p == IPPROTO_UDP && ip_bootpc_input != NULL &&
+	    !(ntohs(ip->ip_off) & (IP_MF | IP_OFFMASK)) &&
+	    ip_bootpc_input(p, hlen))
+		return;
 	if (!in_islocal(ip->ip_dst, &bcast)) {
 		inet_stats.ips_notforus++;
 		goto drop;
@@ -54,8 +64,11 @@ ip_input(struct pkt *p)
 	if (bcast)
 		p->pk_flags |= PKF_BCAST;
 	if (ntohs(ip->ip_off) & (IP_MF | IP_OFFMASK)) {
-		inet_stats.ips_fragdropped++;
-		goto drop;
+		p = ip_reass(p, hlen);
+		if (p == NULL)
+			return;  /* queued, or dropped and counted */
+		ip = (struct ip_hdr *)p->pk_data;
+		hlen = (size_t)(ip->ip_vhl & 0xf) * 4;
 	}
 	inet_stats.ips_delivered++;
 	switch (ip->ip_p) {
@@ -64,6 +77,9 @@ ip_input(struct pkt *p)
 		return;
 	case IPPROTO_UDP:
 		udp_input(p, hlen);
+		return;
+	case IPPROTO_TCP:  /* tcp */
+		tcp_input(p, hlen);
 		return;
 	default:
 		inet_stats.ips_noproto++;

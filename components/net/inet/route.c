@@ -110,3 +110,14 @@ route_init(void)
 {
 	mutex_init(&route_lock, MUTEX_DEFAULT);
 }
+
+/* --- interface drivers (netif-hosted) --- */
+void
+route_ifdetach(struct ifnet *ifp)
+{
+	mutex_enter(&route_lock);
+	for (int i = 0; i < ROUTE_MAX; i++)
+		if (routes[i].rt_used && routes[i].rt_ifp == ifp)
+			routes[i].rt_used = false;
+	mutex_exit(&route_lock);
+}

@@ -22,10 +22,11 @@ HW_ARCH_DIR := $(HW_DIR)/x86_64
 
 HW_GENERIC_SRCS := clock.c console.c cv.c files.c hyp.c main.c malloc.c \
 	mutex.c page.c panic.c param.c pci.c printf.c random.c rwlock.c \
-	sched.c string.c thread.c virtio_blk.c virtio_pci.c virtio_rng.c virtq.c
+	sched.c string.c thread.c virtio_blk.c virtio_net.c virtio_pci.c \
+	virtio_rng.c virtq.c
 HW_ARCH_SRCS := acpi.c bootinfo.c context.c cpu.c exit.c i8259.c idt.c \
-	ioapic.c lapic.c pagetable.c pci_conf.c rdrand.c rtc.c serial.c \
-	start.c trap.c tsc.c
+	ioapic.c lapic.c pagetable.c pci_conf.c pci_intr.c rdrand.c rtc.c \
+	serial.c start.c trap.c tsc.c
 HW_SRCS := $(addprefix $(HW_DIR)/,$(HW_GENERIC_SRCS)) \
 	$(addprefix $(HW_ARCH_DIR)/,$(HW_ARCH_SRCS))
 HW_ASM_SRCS := $(addprefix $(HW_ARCH_DIR)/,boot.S switch.S vectors.S)
@@ -79,9 +80,9 @@ $(HW_OBJDIR)/%.o: $(HW_TOP)/platforms/hw/%.S
 $(HW_LIB): $(HW_OBJS)
 	$(HW_MSG) AR $@
 	$(HW_Q)bad=$$($(NM) -g --defined-only $(HW_OBJS) | \
-	    awk 'NF == 3 && $$3 !~ /^(rumphw_|rumpuser_)/ { print $$3 }'); \
+	    awk 'NF == 3 && $$3 !~ /^(rumphw_|rumpuser_|rumpcomp_)/ { print $$3 }'); \
 	if [ -n "$$bad" ]; then \
-		echo "platform.mk: globals outside rumphw_/rumpuser_: $$bad" >&2; \
+		echo "platform.mk: globals outside rumphw_/rumpuser_/rumpcomp_: $$bad" >&2; \
 		exit 1; \
 	fi
 	$(HW_Q)bad=$$($(NM) -u $(HW_OBJS) | \

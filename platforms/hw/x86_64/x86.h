@@ -113,6 +113,7 @@ static inline void mmio_write32(uintptr_t a, uint32_t v)
 #define VEC_PIC_BASE 0x20    /* the 8259s, remapped and masked */
 #define VEC_TIMER 0x30       /* LAPIC timer */
 #define VEC_SERIAL 0x31      /* COM1 through the IOAPIC */
+#define VEC_PCI 0x32         /* PCI INTx lines (pci_intr.c) */
 #define VEC_SPURIOUS 0xff    /* LAPIC spurious (must end in 0xf) */
 
 /* cpu.c */

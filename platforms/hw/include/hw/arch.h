@@ -69,6 +69,17 @@ uint32_t rumphw_md_pci_read(unsigned bus, unsigned dev, unsigned fn,
 void rumphw_md_pci_write(unsigned bus, unsigned dev, unsigned fn,
     unsigned off, int width, uint32_t v);
 
+/*
+ * Call fn(arg) from the interrupt path when PCI device d interrupts.
+ * Lines are shared: fn must check (and quiet) its own device, and only
+ * record or wake (it runs while the idle thread waits, see
+ * rumphw_md_idle).  0, or ENODEV when the device has no usable
+ * interrupt: the driver polls instead.
+ */
+struct rumphw_pci_dev;
+int rumphw_md_pci_intr_establish(const struct rumphw_pci_dev *d,
+    void (*fn)(void *), void *arg);
+
 /* Print a backtrace of the calling context (for panics). */
 void rumphw_md_backtrace(void);
 

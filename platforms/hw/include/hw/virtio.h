@@ -63,6 +63,11 @@ struct rumphw_virtio_dev {
 	uint32_t notify_mult;
 	struct rumphw_region legacy;                      /* legacy */
 	uint16_t type;                                    /* VIRTIO_ID_* */
+	/* Interrupts: has_intr if the line is routed; then intr(intr_arg)
+	 * runs on a queue interrupt (drivers without it poll). */
+	bool has_intr;
+	void (*intr)(void *);
+	void *intr_arg;
 };
 
 /* A buffer of a request: device-readable (out) or device-writable. */
@@ -90,6 +95,10 @@ void rumphw_virtio_fail(struct rumphw_virtio_dev *vd);
 void rumphw_virtio_notify(struct rumphw_virtio_dev *vd, struct rumphw_virtq *vq);
 uint32_t rumphw_virtio_config_read(struct rumphw_virtio_dev *vd, unsigned off,
     int width);
+/* Read (and so clear, deasserting INTx) the ISR status: bit 0 a queue
+ * was used, bit 1 the configuration changed; 0 without an ISR region. */
+#define VIRTIO_ISR_QUEUE 1
+uint8_t rumphw_virtio_isr(struct rumphw_virtio_dev *vd);
 
 /* virtq.c */
 /* Ring bytes for a queue of size entries (legacy layout, 4 KiB align). */
@@ -126,5 +135,12 @@ int rumphw_virtio_blk_rw(int unit, bool write, void *data, uint64_t len,
     uint64_t off);
 /* Make completed writes stable (VIRTIO_BLK_T_FLUSH).  Blocks. */
 int rumphw_virtio_blk_flush(int unit);
+
+/*
+ * virtio_net.c: network devices, the back ends "vioifN" of
+ * <rumpcomp_netif.h>.  virtio_pci.c refers to it weakly: the driver is
+ * linked only into images whose kernel opens network back ends.
+ */
+int rumphw_virtio_net_attach(struct rumphw_virtio_dev *vd);
 
 #endif /* HW_VIRTIO_H */
