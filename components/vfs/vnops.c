@@ -4,7 +4,9 @@
  * ftruncate, fsync; O_PATH files; and opening a vnode as a file.
  */
 #include "vfs_int.h"
+#include <abi/dirent.h>
 #include <abi/ioctl.h>
+#include <abi/limits.h>
 
 static ssize_t
 vn_fo_read(struct file *f, struct uio *uio, int flags)
@@ -389,4 +391,27 @@ vn_open_file(struct vnode *vp, int flags, struct file **fp)
 done:
 	*fp = f;
 	return 0;
+}
+
+bool
+vfs_dirent_put(struct uio *uio, uint64_t ino, off_t next, unsigned type,
+    const char *name, size_t len, int *errorp)
+{
+	char buf[sizeof(struct linux_dirent64) + NAME_MAX + 1 + 8];
+	struct linux_dirent64 *d = (struct linux_dirent64 *)buf;
+	size_t reclen = (offsetof(struct linux_dirent64, d_name) + len + 1 + 7) &
+	    ~(size_t)7;
+
+	KASSERT(len <= NAME_MAX);
+	*errorp = 0;
+	if (reclen > uio->uio_resid)
+		return false;
+	memset(buf, 0, reclen);
+	d->d_ino = ino;
+	d->d_off = next;
+	d->d_reclen = (uint16_t)reclen;
+	d->d_type = (uint8_t)type;
+	memcpy(d->d_name, name, len);
+	*errorp = uiomove(buf, reclen, uio);
+	return *errorp == 0;
 }

@@ -283,28 +283,6 @@ static const uint8_t ext2_ft_to_dt[8] = {
 	DT_UNKNOWN, DT_REG, DT_DIR, DT_CHR, DT_BLK, DT_FIFO, DT_SOCK, DT_LNK,
 };
 
-/* Put one record into uio; false (and *errorp) if it did not fit. */
-static bool
-dirent_put(struct uio *uio, uint64_t ino, off_t next, unsigned type,
-    const char *name, size_t len, int *errorp)
-{
-	char buf[sizeof(struct linux_dirent64) + 256 + 8];
-	struct linux_dirent64 *d = (struct linux_dirent64 *)buf;
-	size_t reclen = (offsetof(struct linux_dirent64, d_name) + len + 1 + 7) &
-	    ~(size_t)7;
-
-	if (reclen > uio->uio_resid)
-		return false;
-	memset(buf, 0, reclen);
-	d->d_ino = ino;
-	d->d_off = next;
-	d->d_reclen = (uint16_t)reclen;
-	d->d_type = (uint8_t)type;
-	memcpy(d->d_name, name, len);
-	*errorp = uiomove(buf, reclen, uio);
-	return *errorp == 0;
-}
-
 ssize_t
 ext2_dir_read(struct ext2_node *dir, struct uio *uio, off_t *offp)
 {
@@ -335,7 +313,7 @@ ext2_dir_read(struct ext2_node *dir, struct uio *uio, off_t *offp)
 			    de->name_len > 0) {
 				if (em->em_filetype && de->file_type < 8)
 					type = ext2_ft_to_dt[de->file_type];
-				if (!dirent_put(uio, de->inode, (off_t)next,
+				if (!vfs_dirent_put(uio, de->inode, (off_t)next,
 				    type, de->name, de->name_len, &error))
 					break;
 			}

@@ -365,28 +365,6 @@ out:
 	return error;
 }
 
-/* Put one record into uio; false if it does not fit. */
-static bool
-dirent_put(struct uio *uio, ino_t ino, off_t next, unsigned type,
-    const char *name, size_t len, int *errorp)
-{
-	char buf[sizeof(struct linux_dirent64) + NAME_MAX + 1 + 8];
-	struct linux_dirent64 *d = (struct linux_dirent64 *)buf;
-	size_t reclen = (offsetof(struct linux_dirent64, d_name) + len + 1 + 7) &
-	    ~(size_t)7;
-
-	if (reclen > uio->uio_resid)
-		return false;
-	memset(buf, 0, reclen);
-	d->d_ino = ino;
-	d->d_off = next;
-	d->d_reclen = (uint16_t)reclen;
-	d->d_type = (uint8_t)type;
-	memcpy(d->d_name, name, len);
-	*errorp = uiomove(buf, reclen, uio);
-	return *errorp == 0;
-}
-
 static ssize_t
 tmpfs_readdir(struct vnode *vp, struct uio *uio, off_t *offp)
 {
@@ -403,12 +381,12 @@ tmpfs_readdir(struct vnode *vp, struct uio *uio, off_t *offp)
 		goto out;
 	}
 	if (off == 0) {
-		if (!dirent_put(uio, dn->tn_ino, 1, DT_DIR, ".", 1, &error))
+		if (!vfs_dirent_put(uio, dn->tn_ino, 1, DT_DIR, ".", 1, &error))
 			goto out;
 		off = 1;
 	}
 	if (off == 1) {
-		if (!dirent_put(uio, dn->tn_parent->tn_ino, 2, DT_DIR, "..", 2,
+		if (!vfs_dirent_put(uio, dn->tn_parent->tn_ino, 2, DT_DIR, "..", 2,
 		    &error))
 			goto out;
 		off = 2;
@@ -416,7 +394,7 @@ tmpfs_readdir(struct vnode *vp, struct uio *uio, off_t *offp)
 	for (de = dn->tn_dfirst; de != NULL; de = de->td_next) {
 		if (de->td_cookie < off)
 			continue;
-		if (!dirent_put(uio, de->td_node->tn_ino, de->td_cookie + 1,
+		if (!vfs_dirent_put(uio, de->td_node->tn_ino, de->td_cookie + 1,
 		    IFTODT(de->td_node->tn_mode), de->td_name,
 		    de->td_namelen, &error))
 			goto out;

@@ -207,6 +207,15 @@ ssize_t vn_rdwr(struct vnode *vp, int rw, void *buf, size_t len, off_t off,
 /* vn_stat: fill struct stat from vp's attributes. */
 int vn_stat(struct vnode *vp, struct stat *st);
 
+/*
+ * vfs_dirent_put: for vop_readdir, one struct linux_dirent64 record
+ * (inode ino, next cookie next, DT_* type, name of len <= NAME_MAX
+ * bytes) into uio.  false when it does not fit (nothing moved) or the
+ * copy failed (*errorp set to its -errno; 0 otherwise).
+ */
+bool vfs_dirent_put(struct uio *uio, uint64_t ino, off_t next, unsigned type,
+    const char *name, size_t len, int *errorp);
+
 /* Time stamps (components/vfs/vnode.c): the current wall time. */
 void vfs_timestamp(struct timespec *ts);
 

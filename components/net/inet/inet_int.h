@@ -119,6 +119,15 @@ bool in_islocal(uint32_t addr, bool *bcastp);
 struct ifnet *in_ifaddr_for(uint32_t addr);
 extern kmutex_t if_lock;
 
+/* in_sockaddr.c: struct sockaddr_in in and out of the protocols. */
+/* in_sockaddr_check: copy a caller's address of len bytes into *sin:
+ * -EINVAL if too short, -EAFNOSUPPORT if not AF_INET. */
+int in_sockaddr_check(const struct sockaddr *sa, socklen_t len,
+    struct sockaddr_in *sin);
+/* in_sockaddr_fill: address a, port p (network order) into ss, *lenp. */
+void in_sockaddr_fill(struct sockaddr_storage *ss, socklen_t *lenp,
+    uint32_t a, uint16_t p);
+
 /* inet_api.c */
 /* if_setaddr: as rump_net_if_setaddr, inside the kernel (-errno). */
 int if_setaddr(const char *ifname, uint32_t addr, int prefixlen);

@@ -106,17 +106,6 @@ tcp_detach(struct socket *so)
 }
 
 static int
-sin_check(const struct sockaddr *sa, socklen_t len, struct sockaddr_in *sin)
-{
-	if (len < sizeof(*sin))
-		return -EINVAL;
-	memcpy(sin, sa, sizeof(*sin));
-	if (sin->sin_family != AF_INET)
-		return -EAFNOSUPPORT;
-	return 0;
-}
-
-static int
 tcp_bind(struct socket *so, const struct sockaddr *sa, socklen_t len)
 {
 	struct tcpcb *tp = so->so_pcb;
@@ -124,7 +113,7 @@ tcp_bind(struct socket *so, const struct sockaddr *sa, socklen_t len)
 	bool bcast;
 	int error;
 
-	error = sin_check(sa, len, &sin);
+	error = in_sockaddr_check(sa, len, &sin);
 	if (error != 0)
 		return error;
 	if (sin.sin_addr.s_addr != 0 &&
@@ -211,7 +200,7 @@ tcp_connect(struct socket *so, const struct sockaddr *sa, socklen_t len,
 		tcp_unlock();
 		return 0;
 	}
-	error = sin_check(sa, len, &sin);
+	error = in_sockaddr_check(sa, len, &sin);
 	if (error != 0)
 		return error;
 	dst = sin.sin_addr.s_addr;
@@ -512,26 +501,13 @@ out:
 	return error;
 }
 
-static void
-sin_fill(struct sockaddr_storage *ss, socklen_t *lenp, uint32_t a, uint16_t p)
-{
-	struct sockaddr_in sin;
-
-	memset(&sin, 0, sizeof(sin));
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = a;
-	sin.sin_port = p;
-	memcpy(ss, &sin, sizeof(sin));
-	*lenp = sizeof(sin);
-}
-
 static int
 tcp_sockaddr(struct socket *so, struct sockaddr_storage *ss, socklen_t *lenp)
 {
 	struct tcpcb *tp = so->so_pcb;
 
 	mutex_enter(&tcp_lock);
-	sin_fill(ss, lenp, tp->t_laddr, tp->t_lport);
+	in_sockaddr_fill(ss, lenp, tp->t_laddr, tp->t_lport);
 	tcp_unlock();
 	return 0;
 }
@@ -547,7 +523,7 @@ tcp_peeraddr(struct socket *so, struct sockaddr_storage *ss, socklen_t *lenp)
 	    tp->t_state != TCPS_SYN_RECEIVED)
 		error = -ENOTCONN;
 	else
-		sin_fill(ss, lenp, tp->t_faddr, tp->t_fport);
+		in_sockaddr_fill(ss, lenp, tp->t_faddr, tp->t_fport);
 	tcp_unlock();
 	return error;
 }

@@ -107,17 +107,6 @@ udp_autobind(struct inpcb *inp, uint32_t laddr)
 }
 
 static int
-sin_check(const struct sockaddr *sa, socklen_t len, struct sockaddr_in *sin)
-{
-	if (len < sizeof(*sin))
-		return -EINVAL;
-	memcpy(sin, sa, sizeof(*sin));
-	if (sin->sin_family != AF_INET)
-		return -EAFNOSUPPORT;
-	return 0;
-}
-
-static int
 udp_bind(struct socket *so, const struct sockaddr *sa, socklen_t len)
 {
 	struct inpcb *inp = so->so_pcb;
@@ -125,7 +114,7 @@ udp_bind(struct socket *so, const struct sockaddr *sa, socklen_t len)
 	bool bcast;
 	int error;
 
-	error = sin_check(sa, len, &sin);
+	error = in_sockaddr_check(sa, len, &sin);
 	if (error != 0)
 		return error;
 	if (sin.sin_addr.s_addr != 0 && !in_islocal(sin.sin_addr.s_addr, &bcast))
@@ -169,7 +158,7 @@ udp_connect(struct socket *so, const struct sockaddr *sa, socklen_t len,
 		mutex_exit(&udp_lock);
 		return 0;
 	}
-	error = sin_check(sa, len, &sin);
+	error = in_sockaddr_check(sa, len, &sin);
 	if (error != 0)
 		return error;
 	if (sin.sin_port == 0)
@@ -228,7 +217,7 @@ udp_send(struct socket *so, struct sockmsg *sm, int flags)
 
 	(void)flags;
 	if (sm->sm_namelen != 0) {
-		error = sin_check((struct sockaddr *)&sm->sm_name,
+		error = in_sockaddr_check((struct sockaddr *)&sm->sm_name,
 		    sm->sm_namelen, &to);
 		if (error != 0)
 			return error;
@@ -462,26 +451,13 @@ udp_shutdown(struct socket *so, int how)
 	return error;
 }
 
-static void
-sin_fill(struct sockaddr_storage *ss, socklen_t *lenp, uint32_t a, uint16_t p)
-{
-	struct sockaddr_in sin;
-
-	memset(&sin, 0, sizeof(sin));
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = a;
-	sin.sin_port = p;
-	memcpy(ss, &sin, sizeof(sin));
-	*lenp = sizeof(sin);
-}
-
 static int
 udp_sockaddr(struct socket *so, struct sockaddr_storage *ss, socklen_t *lenp)
 {
 	struct inpcb *inp = so->so_pcb;
 
 	mutex_enter(&udp_lock);
-	sin_fill(ss, lenp, inp->inp_laddr, inp->inp_lport);
+	in_sockaddr_fill(ss, lenp, inp->inp_laddr, inp->inp_lport);
 	mutex_exit(&udp_lock);
 	return 0;
 }
@@ -496,7 +472,7 @@ udp_peeraddr(struct socket *so, struct sockaddr_storage *ss, socklen_t *lenp)
 	if (inp->inp_faddr == 0)
 		error = -ENOTCONN;
 	else
-		sin_fill(ss, lenp, inp->inp_faddr, inp->inp_fport);
+		in_sockaddr_fill(ss, lenp, inp->inp_faddr, inp->inp_fport);
 	mutex_exit(&udp_lock);
 	return error;
 }
