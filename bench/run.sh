@@ -25,8 +25,9 @@ cc -O2 -o "$out/syscalls" "$TOP/bench/syscalls.c" \
 echo "== system calls (hosted) =="
 "$out/syscalls"
 
-# TCP (issue 8): bulk throughput between two kernels on a shmif bus and
-# over one kernel's loopback, beside Linux's loopback.
+# TCP (issue 8): bulk throughput between two kernels on a shmif bus (at
+# MTU 1500 and 65535) and over one kernel's loopback, beside Linux's
+# loopback; the last line is the goal: "bus TCP ... ratio R (goal >= 0.33)".
 NETMODS="rumpnet_virtif rumpnet_inet rumpnet $SYSMODS"
 # shellcheck disable=SC2046,SC2086
 cc -O2 -o "$out/tcp_bulk" "$TOP/bench/tcp_bulk.c" \
@@ -43,4 +44,10 @@ FSU_BIN=$OBJ/bin sh "$TOP/bench/fsu_get.sh"
 # BENCH_IMAGE=0 leaves it out (it takes about a minute and needs QEMU).
 if [ "${BENCH_IMAGE:-1}" = 1 ]; then
 	sh "$TOP/bench/image.sh"
+	# HTTP (issue 8): wrk against examples/httpd in an image beside
+	# the same httpd natively (30 s each; needs the hw build and wrk).
+	if command -v wrk >/dev/null; then
+		echo "== httpd under wrk (image beside native) =="
+		sh "$TOP/bench/httpd_wrk.sh" || echo "httpd_wrk: see above"
+	fi
 fi

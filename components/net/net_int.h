@@ -24,7 +24,7 @@ int iov_import(const struct iovec *uiov, int iovcnt, struct iovec *fast,
     struct iovec **iovp, struct uio *uio, int rw);
 void iov_free(struct iovec *iov, struct iovec *fast, int iovcnt);
 int fd_alloc2(struct file *f0, struct file *f1, bool cloexec, int fds[2]);
-void sig_sigpipe(void);
+void sig_write_error(int sig);
 #define ERESTARTSYS 512
 
 /* socket.c */

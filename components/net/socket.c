@@ -136,7 +136,7 @@ so_send(struct socket *so, struct sockmsg *sm, int flags)
 	r = so->so_proto->pr_send(so, sm, flags);
 	/* A stream whose peer is gone raises SIGPIPE unless asked not to. */
 	if (r == -EPIPE && !(flags & MSG_NOSIGNAL))
-		sig_sigpipe();
+		sig_write_error(SIGPIPE);
 	return r;
 }
 

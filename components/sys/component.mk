@@ -5,7 +5,7 @@ COMPONENTS += rumpsys
 rumpsys_DIR := components/sys
 rumpsys_SRCS := init.c syscall.c file.c fd.c copy.c select.c \
 	sys_descrip.c sys_generic.c sys_cred.c sys_proc.c sys_resource.c \
-	sys_time.c sys_misc.c sys_sched.c sig.c itimer.c proc_wait.c pipe.c \
+	sys_time.c sys_misc.c sys_sched.c sig.c sigqueue.c itimer.c proc_wait.c pipe.c \
 	poll.c eventfd.c epoll.c timerfd.c signalfd.c futex.c
 rumpsys_GENSRCS := $(OBJDIR)/gen/syscall_table.c \
 	$(OBJDIR)/gen/rump_sys_wrappers.c
@@ -15,7 +15,7 @@ rumpsys_DESC := rump kernel system call layer (Linux x86_64 ABI)
 # The generator writes every output in one run; a stamp stands for the
 # run, and it leaves files whose contents did not change untouched.
 SYSGEN_DEPS := $(addprefix $(TOPDIR)/components/sys/,syscalls_x86_64.tbl \
-	gensyscalls.sh gensyscalls.awk syscall_table.h)
+	gensyscalls.sh gensyscalls.awk syscall_table.h syscalls_notes.md)
 SYSGEN_OUT := $(addprefix $(OBJDIR)/gen/,syscall_table.c \
 	rump_sys_wrappers.c rump_syscalls.h syscall_handlers.h syscall_table.h)
 

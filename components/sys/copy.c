@@ -92,7 +92,9 @@ uiomove(void *kbuf, size_t n, struct uio *uio)
 
 		if (uio->uio_iovcnt <= 0)
 			break;
-		cnt = MIN(iov->iov_len, n);
+		/* uio_resid may be less than the vectors hold (a write
+		 * cut at RLIMIT_FSIZE): it bounds the transfer. */
+		cnt = MIN(MIN(iov->iov_len, n), uio->uio_resid);
 		if (cnt == 0) {
 			uio->uio_iov++;
 			uio->uio_iovcnt--;

@@ -10,9 +10,12 @@
 #   OUTDIR/rump_sys_wrappers.c  kernel: typed rump_sys_<name>() (freestanding)
 #   OUTDIR/rump_syscalls.h      public: <rump/rump_syscalls.h> for hosts
 #   OUTDIR/syscall_table.h      copy of components/sys/syscall_table.h
-#   DOCFILE                     Markdown list of the calls (docs/syscalls.md)
+#   DOCFILE                     Markdown list of the calls (docs/syscalls.md),
+#                               followed by syscalls_notes.md from beside
+#                               this script (hand-written notes on calls)
 # A file whose contents would not change is left alone, so make does not
-# rebuild what depends on it.  Output depends only on the table.
+# rebuild what depends on it.  Output depends only on the table (and the
+# documentation on the notes).
 set -eu
 
 usage() {
@@ -54,6 +57,9 @@ LC_ALL=C awk -v table="$table" \
     -f "$here/gensyscalls.awk" "$table" ||
 	die "the table has errors (above); nothing was written"
 cp "$here/syscall_table.h" "$tmp/syscall_table.h"
+if [ -f "$here/syscalls_notes.md" ]; then
+	{ echo; cat "$here/syscalls_notes.md"; } >>"$tmp/syscalls.md"
+fi
 
 # Move $1 to $2 unless $2 already has the same contents.
 update() {

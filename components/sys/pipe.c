@@ -153,7 +153,7 @@ pipe_write(struct file *f, struct uio *uio, int flags)
 	}
 	mutex_exit(&pi->pi_lock);
 	if (error == -EPIPE)
-		sig_sigpipe();
+		sig_write_error(SIGPIPE);
 	return done > 0 ? (ssize_t)done : error;
 }
 

@@ -80,6 +80,7 @@ wait_procexit(struct proc *p)
 	struct reparent r = { p, proc_default() };
 	struct zombie *z, **pp;
 	struct proc *parent;
+	siginfo_t si;
 	pid_t ppid;
 
 	if (p->p_flags & PK_SYSTEM || p == proc_default())
@@ -123,7 +124,19 @@ wait_procexit(struct proc *p)
 			mutex_exit(&zomb_lock);
 		}
 	}
-	(void)sig_post(parent, 0, SIGCHLD);
+	/* As Linux: who ended and how, for a SA_SIGINFO handler. */
+	memset(&si, 0, sizeof(si));
+	si.si_signo = SIGCHLD;
+	si.si_pid = p->p_pid;
+	si.si_uid = p->p_cred.cr_uid;
+	if ((p->p_xstat & 0x7f) != 0) {
+		si.si_code = CLD_KILLED;
+		si.si_status = p->p_xstat & 0x7f;
+	} else {
+		si.si_code = CLD_EXITED;
+		si.si_status = (p->p_xstat >> 8) & 0xff;
+	}
+	(void)sig_post_info(parent, 0, &si);
 	proc_rele(parent);
 }
 

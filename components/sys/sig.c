@@ -6,7 +6,8 @@
  * shares the kernel's address space.  A default action that terminates
  * ends the process (exit_group semantics, wait status = the signal);
  * stopping is not supported and such signals are discarded.
- * Queued (real-time) signals do not queue: one pending bit per signal.
+ * Each pending instance keeps its siginfo (sigqueue.c): standard
+ * signals coalesce, real-time ones queue.
  */
 #include "sys_int.h"
 #include <abi/wait.h>
@@ -74,27 +75,44 @@ sig_pick(struct proc *p, int sig)
 int
 sig_post(struct proc *p, pid_t tid, int sig)
 {
+	siginfo_t info;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = sig;
+	info.si_code = SI_KERNEL;
+	return sig_post_info(p, tid, &info);
+}
+
+int
+sig_post_info(struct proc *p, pid_t tid, const siginfo_t *info)
+{
+	int sig = info->si_signo;
 	struct lwp *l = NULL;
+	struct sigq *spare;
 	bool blocked, posted = false;
+	int error = 0;
 
 	KASSERT(sig_valid(sig));
+	/* Allocated before p_lock: the record of a new pending instance. */
+	spare = kmem_alloc(sizeof(*spare), KM_SLEEP);
 	mutex_enter(&p->p_lock);
 	if (p->p_sigacts == NULL || (p->p_flags & PK_SYSTEM)) {
-		mutex_exit(&p->p_lock);
-		return -EPERM;
+		error = -EPERM;
+		goto out;
 	}
 	if (tid > 0) {
 		l = lwp_find(p, tid);
 		if (l == NULL) {
-			mutex_exit(&p->p_lock);
-			return -ESRCH;
+			error = -ESRCH;
+			goto out;
 		}
 	}
 	if (l == NULL)
 		l = sig_pick(p, sig);
 	if (l == NULL)
 		goto out;
-	blocked = (l->l_sigmask & SIGMASK(sig)) != 0;
+	/* Blocked, or awaited by sigtimedwait after being blocked. */
+	blocked = ((l->l_sigmask | l->l_sigwaited) & SIGMASK(sig)) != 0;
 	/* As Linux: a blocked signal is kept even if its action ignores
 	 * it, since the action may change before it is unblocked. */
 	if (!blocked && sig_discarded(p, sig))
@@ -106,15 +124,22 @@ sig_post(struct proc *p, pid_t tid, int sig)
 		proc_kill_locked(p, W_EXITCODE(0, sig));
 		goto out;
 	}
-	__atomic_or_fetch(&l->l_sigpend, SIGMASK(sig), __ATOMIC_SEQ_CST);
+	error = sigq_post(p, l, info, &spare);
+	if (error != 0) {
+		if (error > 0)
+			error = 0;      /* coalesced */
+		goto out;
+	}
 	lwp_wakeup_intr(l);
 	posted = true;
 out:
 	mutex_exit(&p->p_lock);
+	if (spare != NULL)
+		kmem_free(spare, sizeof(*spare));
 	/* signalfd readers; not under p_lock (pollwait sleepers take it). */
 	if (posted)
 		selnotify(&sig_sel, POLLIN | POLLRDNORM);
-	return 0;
+	return error;
 }
 
 int
@@ -122,7 +147,7 @@ sig_deliver(struct lwp *l, bool may_exit)
 {
 	struct proc *p = l->l_proc;
 	struct sigaction act;
-	sigset_t pend, oldmask;
+	sigset_t oldmask;
 	siginfo_t info;
 	int sig, ret = 0;
 
@@ -138,12 +163,11 @@ sig_deliver(struct lwp *l, bool may_exit)
 			rump_unschedule();
 			return ret | SIGD_NORESTART;
 		}
-		pend = l->l_sigpend & ~l->l_sigmask;
-		if (pend == 0 || p->p_sigacts == NULL)
+		if (p->p_sigacts == NULL)
 			break;
-		sig = __builtin_ctzl(pend) + 1;
-		__atomic_and_fetch(&l->l_sigpend, ~SIGMASK(sig),
-		    __ATOMIC_SEQ_CST);
+		sig = sigq_take(p, l, ~l->l_sigmask, &info);
+		if (sig == 0)
+			break;
 		act = p->p_sigacts->sa_act[sig - 1];
 		if (act.sa_handler == SIG_IGN)
 			continue;
@@ -166,9 +190,6 @@ sig_deliver(struct lwp *l, bool may_exit)
 		rump_unschedule();
 
 		if (act.sa_flags & SA_SIGINFO) {
-			memset(&info, 0, sizeof(info));
-			info.si_signo = sig;
-			info.si_code = SI_USER;
 			/* Through void (*)(void): the one cast C allows
 			 * between function types without a warning. */
 			((void (*)(int, siginfo_t *, void *))(void (*)(void))
@@ -193,6 +214,7 @@ sig_unpend(struct proc *p, int sig)
 	for (struct lwp *l = p->p_lwps; l != NULL; l = l->l_next)
 		__atomic_and_fetch(&l->l_sigpend, ~SIGMASK(sig),
 		    __ATOMIC_SEQ_CST);
+	sigq_drop(p, sig, 0);
 }
 
 long
@@ -342,7 +364,7 @@ sys_rt_sigtimedwait(const sigset_t *set, siginfo_t *info,
 	struct lwp *l = curlwp();
 	struct proc *p = l->l_proc;
 	int64_t deadline = -1, ns;
-	sigset_t want, old, got;
+	sigset_t want, old;
 	siginfo_t si;
 	int error, sig = 0;
 
@@ -358,19 +380,19 @@ sys_rt_sigtimedwait(const sigset_t *set, siginfo_t *info,
 			return error;
 		deadline = deadline_from(ns);
 	}
-	/* The awaited signals are unblocked while waiting, so they wake us. */
+	/*
+	 * The awaited signals are unblocked while waiting, so they wake us;
+	 * those that were blocked stay protected from their default action
+	 * (l_sigwaited), as Linux's real_blocked does.
+	 */
 	mutex_enter(&p->p_lock);
 	old = l->l_sigmask;
+	l->l_sigwaited = old & want;
 	l->l_sigmask &= ~want;
 	mutex_exit(&p->p_lock);
 	for (;;) {
 		mutex_enter(&p->p_lock);
-		got = l->l_sigpend & want;
-		if (got != 0) {
-			sig = __builtin_ctzl(got) + 1;
-			__atomic_and_fetch(&l->l_sigpend, ~SIGMASK(sig),
-			    __ATOMIC_SEQ_CST);
-		}
+		sig = sigq_take(p, l, want, &si);
 		mutex_exit(&p->p_lock);
 		if (sig != 0)
 			break;
@@ -378,22 +400,20 @@ sys_rt_sigtimedwait(const sigset_t *set, siginfo_t *info,
 		if (error == -EAGAIN)
 			break;
 		mutex_enter(&p->p_lock);
-		got = l->l_sigpend & want;
+		/* Woken by an awaited signal: take it; else another signal
+		 * (its handler runs as we return) or exiting. */
+		error = (l->l_sigpend & want) != 0 ? 0 : -EINTR;
 		mutex_exit(&p->p_lock);
-		if (got == 0) {
-			error = -EINTR;  /* another signal, or exiting */
+		if (error != 0)
 			break;
-		}
 	}
 	mutex_enter(&p->p_lock);
 	l->l_sigmask = old;
+	l->l_sigwaited = 0;
 	mutex_exit(&p->p_lock);
 	if (sig == 0)
 		return error;
 	if (info != NULL) {
-		memset(&si, 0, sizeof(si));
-		si.si_signo = sig;
-		si.si_code = SI_USER;
 		error = copyout(&si, info, sizeof(si));
 		if (error != 0)
 			return error;
@@ -418,6 +438,7 @@ sig_may(struct proc *p)
 
 struct killall {
 	int sig;
+	siginfo_t info;    /* what the signalled processes receive */
 	pid_t pgid;        /* > 0: only this group; 0: all but 1 and us */
 	struct proc *self;
 	int found, sent;
@@ -438,19 +459,17 @@ kill_one(struct proc *p, void *arg)
 		return 0;
 	k->sent++;
 	if (k->sig != 0)
-		(void)sig_post(p, 0, k->sig);
+		(void)sig_post_info(p, 0, &k->info);
 	return 0;
 }
 
-long
-sys_kill(pid_t pid, int sig)
+/* kill(2) with the siginfo in k (rt_sigqueueinfo too). */
+static long
+kill_info(pid_t pid, struct killall *k)
 {
-	struct killall k = { .sig = sig, .self = curproc };
 	struct proc *p;
 	int error = 0;
 
-	if (sig < 0 || sig > SIGNAL_MAX)
-		return -EINVAL;
 	if (pid > 0) {
 		p = proc_find(pid);
 		if (p == NULL)
@@ -459,8 +478,8 @@ sys_kill(pid_t pid, int sig)
 			error = -EPERM;
 		else if (!sig_may(p))
 			error = -EPERM;
-		else if (sig != 0)
-			error = sig_post(p, 0, sig);
+		else if (k->sig != 0)
+			error = sig_post_info(p, 0, &k->info);
 		proc_rele(p);
 		return error;
 	}
@@ -468,15 +487,26 @@ sys_kill(pid_t pid, int sig)
 	if (pid == -INT_MAX - 1)
 		return -ESRCH;
 	if (pid == -1)
-		k.pgid = 0;
+		k->pgid = 0;
 	else if (pid == 0)
-		k.pgid = curproc->p_pgid;
+		k->pgid = curproc->p_pgid;
 	else
-		k.pgid = -pid;
-	proc_foreach(kill_one, &k);
-	if (k.found == 0)
+		k->pgid = -pid;
+	proc_foreach(kill_one, k);
+	if (k->found == 0)
 		return -ESRCH;
-	return k.sent == 0 ? -EPERM : 0;
+	return k->sent == 0 ? -EPERM : 0;
+}
+
+long
+sys_kill(pid_t pid, int sig)
+{
+	struct killall k = { .sig = sig, .self = curproc };
+
+	if (sig < 0 || sig > SIGNAL_MAX)
+		return -EINVAL;
+	sigq_info_user(&k.info, sig, SI_USER);
+	return kill_info(pid, &k);
 }
 
 struct tidfind {
@@ -500,10 +530,12 @@ tid_scan(struct proc *p, void *arg)
 	return hit;
 }
 
+/* tgkill / tkill (tgid 0) with the siginfo info. */
 static long
-kill_thread(pid_t tgid, pid_t tid, int sig)
+kill_thread(pid_t tgid, pid_t tid, const siginfo_t *info)
 {
 	struct tidfind t = { .tid = tid };
+	int sig = info->si_signo;
 	long error = 0;
 
 	if (tid <= 0 || sig < 0 || sig > SIGNAL_MAX)
@@ -516,7 +548,7 @@ kill_thread(pid_t tgid, pid_t tid, int sig)
 	else if ((t.p->p_flags & PK_SYSTEM) || !sig_may(t.p))
 		error = -EPERM;
 	else if (sig != 0)
-		error = sig_post(t.p, tid, sig);
+		error = sig_post_info(t.p, tid, info);
 	proc_rele(t.p);
 	return error;
 }
@@ -524,15 +556,23 @@ kill_thread(pid_t tgid, pid_t tid, int sig)
 long
 sys_tkill(pid_t tid, int sig)
 {
-	return kill_thread(0, tid, sig);
+	siginfo_t info;
+
+	if (sig < 0 || sig > SIGNAL_MAX)
+		return -EINVAL;
+	sigq_info_user(&info, sig, SI_TKILL);
+	return kill_thread(0, tid, &info);
 }
 
 long
 sys_tgkill(pid_t tgid, pid_t tid, int sig)
 {
-	if (tgid <= 0)
+	siginfo_t info;
+
+	if (tgid <= 0 || sig < 0 || sig > SIGNAL_MAX)
 		return -EINVAL;
-	return kill_thread(tgid, tid, sig);
+	sigq_info_user(&info, sig, SI_TKILL);
+	return kill_thread(tgid, tid, &info);
 }
 
 /* Process hooks: actions are inherited; CLEARTID on lwp exit. */
@@ -567,6 +607,9 @@ sig_exit(struct proc *p)
 {
 	if (p->p_sigacts != NULL) {
 		itimer_destroy(p);
+		mutex_enter(&p->p_lock);
+		sigq_drop(p, 0, 0);
+		mutex_exit(&p->p_lock);
 		kmem_free(p->p_sigacts, sizeof(*p->p_sigacts));
 		p->p_sigacts = NULL;
 	}
@@ -579,8 +622,12 @@ sig_exit(struct proc *p)
 static void
 sig_lwpexit(struct lwp *l)
 {
+	struct proc *p = l->l_proc;
 	int32_t zero = 0;
 
+	mutex_enter(&p->p_lock);
+	sigq_drop(p, 0, l->l_tid);
+	mutex_exit(&p->p_lock);
 	futex_robust_exit(l);
 	if (l->l_clear_child_tid == NULL)
 		return;
@@ -640,14 +687,17 @@ sys_pause(void)
 }
 
 /*
- * SIGPIPE goes to a handler if the process installed one.  Its default
- * action, ending the process, is taken only for an image's program
- * (PK_HALTONEXIT), which then ends as on Linux; hosted, the host program
- * would lose its thread for a write error, so it is only counted.  EPIPE
- * is returned either way.
+ * sig_write_error: a write failed for a reason that raises sig (SIGPIPE:
+ * a pipe or socket without readers; SIGXFSZ: past RLIMIT_FSIZE).  The
+ * signal goes to a handler if the process installed one, and a blocked
+ * one is left pending, to be waited for or read from a signalfd.  The
+ * default action, ending the process, is taken only for an image's
+ * program (PK_HALTONEXIT), which then ends as on Linux; hosted, the host
+ * program would lose its thread for a write error, so the signal is only
+ * counted.  The caller returns EPIPE or EFBIG either way.
  */
 void
-sig_sigpipe(void)
+sig_write_error(int sig)
 {
 	struct lwp *l = curlwp();
 	struct proc *p = l->l_proc;
@@ -659,14 +709,25 @@ sig_sigpipe(void)
 		mutex_exit(&p->p_lock);
 		return;
 	}
-	h = p->p_sigacts->sa_act[SIGPIPE - 1].sa_handler;
-	deliver = h != SIG_IGN &&
-	    (h != SIG_DFL || (p->p_flags & PK_HALTONEXIT));
-	if (!deliver)
+	h = p->p_sigacts->sa_act[sig - 1].sa_handler;
+	deliver = (l->l_sigmask & SIGMASK(sig)) != 0 || (h != SIG_IGN &&
+	    (h != SIG_DFL || (p->p_flags & PK_HALTONEXIT)));
+	if (!deliver && sig == SIGPIPE)
 		p->p_sigacts->sa_sigpipes++;
 	mutex_exit(&p->p_lock);
 	if (deliver)
-		(void)sig_post(p, l->l_tid, SIGPIPE);
+		(void)sig_send_self(sig);
+}
+
+int
+sig_send_self(int sig)
+{
+	struct lwp *l = curlwp();
+	siginfo_t info;
+
+	/* Linux's send_sig(): SI_USER from the process itself. */
+	sigq_info_user(&info, sig, SI_USER);
+	return sig_post_info(l->l_proc, l->l_tid, &info);
 }
 
 /*
@@ -698,44 +759,51 @@ sys_sigaltstack(const stack_t *ss, stack_t *old_ss)
 
 /*
  * rt_sigqueueinfo / rt_tgsigqueueinfo: kill / tgkill with a caller-made
- * siginfo.  Pending signals are one bit each here, so the siginfo is
- * checked but not delivered.  Only the kernel may claim si_code >= 0
- * (or SI_TKILL) towards another process.
+ * siginfo, queued as it is (si_signo becomes sig).  As Linux: only the
+ * kernel may claim si_code >= 0 (or SI_TKILL) towards another process.
  */
 static int
-sigqueue_check(pid_t tgid, const siginfo_t *uinfo)
+sigqueue_import(pid_t tgid, int sig, const siginfo_t *uinfo, siginfo_t *si)
 {
-	siginfo_t si;
-	int error = copyin(uinfo, &si, sizeof(si));
+	int error = copyin(uinfo, si, sizeof(*si));
 
 	if (error != 0)
 		return error;
-	if ((si.si_code >= 0 || si.si_code == SI_TKILL) &&
+	if ((si->si_code >= 0 || si->si_code == SI_TKILL) &&
 	    tgid != curproc->p_pid)
 		return -EPERM;
+	si->si_signo = sig;
 	return 0;
 }
 
 long
 sys_rt_sigqueueinfo(pid_t tgid, int sig, siginfo_t *info)
 {
-	int error = sigqueue_check(tgid, info);
+	struct killall k = { .sig = sig, .self = curproc };
+	int error;
 
+	if (sig < 0 || sig > SIGNAL_MAX)
+		return -EINVAL;
+	error = sigqueue_import(tgid, sig, info, &k.info);
 	if (error != 0)
 		return error;
 	if (tgid <= 0)
 		return -ESRCH;  /* only a process, not a group */
-	return sys_kill(tgid, sig);
+	return kill_info(tgid, &k);
 }
 
 long
 sys_rt_tgsigqueueinfo(pid_t tgid, pid_t tid, int sig, siginfo_t *info)
 {
-	int error = sigqueue_check(tgid, info);
+	siginfo_t si;
+	int error;
 
+	if (tgid <= 0 || tid <= 0 || sig < 0 || sig > SIGNAL_MAX)
+		return -EINVAL;
+	error = sigqueue_import(tgid, sig, info, &si);
 	if (error != 0)
 		return error;
-	return sys_tgkill(tgid, tid, sig);
+	return kill_thread(tgid, tid, &si);
 }
 
 void

@@ -46,21 +46,55 @@ struct signalfd {
 
 /* Take the lowest pending signal of mask from curlwp; 0 if none. */
 static int
-sf_take(sigset_t mask)
+sf_take(sigset_t mask, siginfo_t *info)
 {
 	struct lwp *l = curlwp();
-	sigset_t got;
-	int sig = 0;
+	int sig;
 
 	mutex_enter(&l->l_proc->p_lock);
-	got = l->l_sigpend & mask;
-	if (got != 0) {
-		sig = __builtin_ctzl(got) + 1;
-		__atomic_and_fetch(&l->l_sigpend, ~SIGMASK(sig),
-		    __ATOMIC_SEQ_CST);
-	}
+	sig = sigq_take(l->l_proc, l, mask, info);
 	mutex_exit(&l->l_proc->p_lock);
 	return sig;
+}
+
+/*
+ * A siginfo as the record read(2) returns: as Linux, only the fields of
+ * the union member that si_code (and the signal) select are copied.
+ */
+static void
+sf_fill(struct signalfd_siginfo *ss, const siginfo_t *si)
+{
+	int code = si->si_code, sig = si->si_signo;
+
+	memset(ss, 0, sizeof(*ss));
+	ss->ssi_signo = (uint32_t)sig;
+	ss->ssi_errno = si->si_errno;
+	ss->ssi_code = code;
+	if (code > SI_USER && code < SI_KERNEL && sig == SIGCHLD) {
+		ss->ssi_pid = (uint32_t)si->si_pid;
+		ss->ssi_uid = (uint32_t)si->si_uid;
+		ss->ssi_status = si->si_status;
+		ss->ssi_utime = (uint64_t)si->si_utime;
+		ss->ssi_stime = (uint64_t)si->si_stime;
+	} else if (code > SI_USER && code < SI_KERNEL) {
+		/* Faults and SIGPOLL: nothing here raises them. */
+		ss->ssi_addr = (uint64_t)(uintptr_t)si->si_addr;
+	} else if (code == SI_TIMER) {
+		ss->ssi_tid = (uint32_t)si->si_tid;
+		ss->ssi_overrun = (uint32_t)si->si_overrun;
+		ss->ssi_ptr = (uint64_t)(uintptr_t)si->si_fields.timer.value.sival_ptr;
+		ss->ssi_int = si->si_fields.timer.value.sival_int;
+	} else if (code == SI_SIGIO) {
+		ss->ssi_band = (uint32_t)si->si_band;
+		ss->ssi_fd = si->si_fd;
+	} else {
+		ss->ssi_pid = (uint32_t)si->si_pid;
+		ss->ssi_uid = (uint32_t)si->si_uid;
+		if (code < 0) {         /* sigqueue, tkill: a value too */
+			ss->ssi_ptr = (uint64_t)(uintptr_t)si->si_ptr;
+			ss->ssi_int = si->si_int;
+		}
+	}
 }
 
 static sigset_t
@@ -79,6 +113,7 @@ static ssize_t
 sf_read(struct file *f, struct uio *uio, int flags)
 {
 	struct signalfd_siginfo si;
+	siginfo_t info;
 	struct pollwait pw;
 	size_t done = 0;
 	int sig, gen, error = 0;
@@ -89,7 +124,7 @@ sf_read(struct file *f, struct uio *uio, int flags)
 	while (uio->uio_resid >= sizeof(si)) {
 		gen = pollwait_gen(&pw);
 		selrecord(&pw, &sig_sel);
-		sig = sf_take(sf_mask(f));
+		sig = sf_take(sf_mask(f), &info);
 		if (sig == 0) {
 			if (done > 0)
 				break;
@@ -104,9 +139,7 @@ sf_read(struct file *f, struct uio *uio, int flags)
 				break;
 			continue;
 		}
-		memset(&si, 0, sizeof(si));
-		si.ssi_signo = (uint32_t)sig;
-		si.ssi_code = SI_USER;
+		sf_fill(&si, &info);
 		error = uiomove(&si, sizeof(si), uio);
 		if (error != 0)
 			break;

@@ -1,6 +1,8 @@
 /*
  * sys_generic.c -- read and write in all their forms: each builds a uio
  * over the caller's buffers and hands it to the file's fo_read/fo_write.
+ * preadv2/pwritev2's per-call RWF_* flags become the status flags
+ * (O_APPEND, O_DSYNC, O_NONBLOCK ...) the file operations already obey.
  */
 #include "sys_int.h"
 
@@ -31,7 +33,7 @@ getfile_rw(int fd, int rw)
  * otherwise positioned (pread/pwrite), which needs a seekable file.
  */
 static long
-rw_uio(struct file *f, struct uio *uio, off_t offset)
+rw_uio(struct file *f, struct uio *uio, off_t offset, int extra)
 {
 	int flags;
 
@@ -46,7 +48,7 @@ rw_uio(struct file *f, struct uio *uio, off_t offset)
 	} else {
 		flags = FOF_UPDATE_OFFSET;
 	}
-	flags |= atomic_load_relaxed(&f->f_flag) & ~O_ACCMODE;
+	flags |= (atomic_load_relaxed(&f->f_flag) | extra) & ~O_ACCMODE;
 	if (uio->uio_rw == UIO_READ) {
 		if (f->f_ops->fo_read == NULL)
 			return -EINVAL;
@@ -83,18 +85,46 @@ rw_buf(int fd, void *buf, size_t count, off_t offset, int rw)
 	uio.uio_resid = count;
 	uio.uio_rw = rw;
 	uio.uio_user = true;
-	r = rw_uio(f, &uio, offset);
+	r = rw_uio(f, &uio, offset, 0);
 out:
 	file_rele(f);
 	return r;
 }
 
+/*
+ * The status flags that stand for preadv2/pwritev2's rwf for one call.
+ * As Linux: HIPRI is a hint, DSYNC/SYNC make the write synchronous,
+ * NOWAIT makes a call that would wait fail with EAGAIN (files that never
+ * wait just proceed), APPEND writes at the end; other bits: EOPNOTSUPP.
+ */
+static int
+rwf_to_flags(int rwf, int *extrap)
+{
+	int extra = 0;
+
+	if ((unsigned int)rwf & ~(unsigned int)RWF_SUPPORTED)
+		return -EOPNOTSUPP;
+	if (rwf & RWF_DSYNC)
+		extra |= O_DSYNC;
+	if (rwf & RWF_SYNC)
+		extra |= O_SYNC;
+	if (rwf & RWF_NOWAIT)
+		extra |= O_NONBLOCK;
+	if (rwf & RWF_APPEND)
+		extra |= O_APPEND;
+	*extrap = extra;
+	return 0;
+}
+
+/* readv and friends; rwf: preadv2/pwritev2's flags (0 for the others). */
 static long
-rw_vec(int fd, const struct iovec *uiov, int iovcnt, off_t offset, int rw)
+rw_vec(int fd, const struct iovec *uiov, int iovcnt, off_t offset, int rw,
+    int rwf)
 {
 	struct iovec fast[UIO_FASTIOV], *iov;
 	struct uio uio;
 	struct file *f;
+	int extra;
 	long r;
 
 	f = getfile_rw(fd, rw);
@@ -118,7 +148,10 @@ rw_vec(int fd, const struct iovec *uiov, int iovcnt, off_t offset, int rw)
 		}
 		uio.uio_resid = MAX_RW_COUNT;
 	}
-	r = rw_uio(f, &uio, offset);
+	/* Checked after the descriptor and the vector, as Linux does. */
+	r = rwf_to_flags(rwf, &extra);
+	if (r == 0)
+		r = rw_uio(f, &uio, offset, extra);
 out_free:
 	iov_free(iov, fast, iovcnt);
 out:
@@ -170,13 +203,13 @@ sys_pwrite64(int fd, const void *buf, size_t count, off_t offset)
 long
 sys_readv(int fd, const struct iovec *iov, int iovcnt)
 {
-	return rw_vec(fd, iov, iovcnt, -1, UIO_READ);
+	return rw_vec(fd, iov, iovcnt, -1, UIO_READ, 0);
 }
 
 long
 sys_writev(int fd, const struct iovec *iov, int iovcnt)
 {
-	return rw_vec(fd, iov, iovcnt, -1, UIO_WRITE);
+	return rw_vec(fd, iov, iovcnt, -1, UIO_WRITE, 0);
 }
 
 /* On 64-bit Linux the whole offset is in pos_l; pos_h is ignored. */
@@ -187,7 +220,7 @@ sys_preadv(int fd, const struct iovec *iov, int iovcnt, unsigned long pos_l,
 	(void)pos_h;
 	if ((off_t)pos_l < 0)
 		return -EINVAL;
-	return rw_vec(fd, iov, iovcnt, (off_t)pos_l, UIO_READ);
+	return rw_vec(fd, iov, iovcnt, (off_t)pos_l, UIO_READ, 0);
 }
 
 long
@@ -197,5 +230,29 @@ sys_pwritev(int fd, const struct iovec *iov, int iovcnt, unsigned long pos_l,
 	(void)pos_h;
 	if ((off_t)pos_l < 0)
 		return -EINVAL;
-	return rw_vec(fd, iov, iovcnt, (off_t)pos_l, UIO_WRITE);
+	return rw_vec(fd, iov, iovcnt, (off_t)pos_l, UIO_WRITE, 0);
+}
+
+/*
+ * preadv2 / pwritev2: offset -1 is the file's own offset (which moves,
+ * as with readv/writev); any other negative offset is EINVAL.
+ */
+long
+sys_preadv2(int fd, const struct iovec *iov, int iovcnt, unsigned long pos_l,
+    unsigned long pos_h, int flags)
+{
+	(void)pos_h;
+	if ((off_t)pos_l < -1)
+		return -EINVAL;
+	return rw_vec(fd, iov, iovcnt, (off_t)pos_l, UIO_READ, flags);
+}
+
+long
+sys_pwritev2(int fd, const struct iovec *iov, int iovcnt, unsigned long pos_l,
+    unsigned long pos_h, int flags)
+{
+	(void)pos_h;
+	if ((off_t)pos_l < -1)
+		return -EINVAL;
+	return rw_vec(fd, iov, iovcnt, (off_t)pos_l, UIO_WRITE, flags);
 }

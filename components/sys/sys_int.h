@@ -113,12 +113,28 @@ struct sigacts {
 	uint64_t sa_sigpipes;   /* SIGPIPEs not delivered (default action) */
 	int sa_nice;            /* -20 .. 19 */
 	struct itimer *sa_itimer; /* ITIMER_REAL, made on first use */
+	struct sigq *sa_queue;  /* siginfo of pending signals, oldest first */
+	int sa_nqueued;         /* records in sa_queue (RLIMIT_SIGPENDING) */
 };
 void sig_init(void);
 /* sig_sel: notified (outside p_lock) whenever a signal is made pending. */
 extern struct selinfo sig_sel;
-/* sig_post: make sig pending for p (an lwp of it, or tid if > 0). */
+/*
+ * sig_post: make sig pending for p (an lwp of it, or tid if > 0), as
+ * raised by the kernel (SI_KERNEL).
+ */
 int sig_post(struct proc *p, pid_t tid, int sig);
+/*
+ * sig_post_info: the same with the sender's siginfo (si_signo is the
+ * signal); -EAGAIN: a queued real-time signal over RLIMIT_SIGPENDING.
+ */
+int sig_post_info(struct proc *p, pid_t tid, const siginfo_t *info);
+/*
+ * sig_send_self: sig for the calling thread as the kernel raises it on
+ * a failed call (SIGPIPE, SIGXFSZ): SI_USER from the process itself, as
+ * Linux's send_sig() does.
+ */
+int sig_send_self(int sig);
 /*
  * sig_deliver: run the actions of l's (curlwp's) pending unblocked
  * signals: handlers are called without a CPU.  Called and returns
@@ -153,8 +169,38 @@ void sig_exec(struct proc *p);
  */
 int sig_mask_swap(const sigset_t *uset, size_t sigsetsize, sigset_t *oldp);
 void sig_mask_restore(sigset_t old);
-/* sig_sigpipe: a write hit a pipe without readers (SIGPIPE). */
-void sig_sigpipe(void);
+/*
+ * sig_write_error: raise sig (SIGPIPE, SIGXFSZ) for the calling thread
+ * after a failed write: to a handler, pending if blocked; the default
+ * action only for an image's program (hosted it is counted).
+ */
+void sig_write_error(int sig);
+
+/* sigqueue.c: the siginfo of pending signals (all under p_lock). */
+struct sigq {
+	struct sigq *sq_next;
+	pid_t sq_tid;           /* the lwp it is pending for */
+	siginfo_t sq_info;
+};
+/*
+ * sigq_post: make info->si_signo pending for l with its siginfo, using
+ * *spare (allocated before p_lock was taken; set to NULL if used).
+ * 0: pending; 1: a standard signal already pending (coalesced);
+ * -EAGAIN: a real-time signal with a caller's siginfo over the
+ * RLIMIT_SIGPENDING limit.
+ */
+int sigq_post(struct proc *p, struct lwp *l, const siginfo_t *info,
+    struct sigq **spare);
+/*
+ * sigq_take: take l's lowest pending signal of mask with its siginfo
+ * (clearing its pending bit when no other instance is queued); returns
+ * the signal, 0 if none.
+ */
+int sigq_take(struct proc *p, struct lwp *l, sigset_t mask, siginfo_t *info);
+/* sigq_drop: forget the records of sig (0: all) for lwp tid (0: all). */
+void sigq_drop(struct proc *p, int sig, pid_t tid);
+/* sigq_info_user: a siginfo sent by curproc (p_lock not held). */
+void sigq_info_user(siginfo_t *info, int sig, int code);
 
 /* sys_proc.c */
 /* proc_kill_locked: end every lwp of p; xstat its wait status (p_lock). */

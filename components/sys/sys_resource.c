@@ -1,6 +1,7 @@
 /*
  * sys_resource.c -- resource limits, usage and system information:
- * getrlimit, setrlimit, prlimit64, getrusage, sysinfo.
+ * getrlimit, setrlimit, prlimit64, getrusage, sysinfo; and RLIMIT_FSIZE
+ * as the VFS enforces it.
  */
 #include "sys_int.h"
 #include <abi/resource.h>
@@ -197,4 +198,43 @@ sys_sysinfo(struct sysinfo *info)
 	si.procs = (uint16_t)MIN(nproc, 65535);
 	si.mem_unit = 1;
 	return copyout(&si, info, sizeof(si));
+}
+
+static rlim_t
+fsize_cur(void)
+{
+	return atomic_load_relaxed(&curproc->p_rlimit[RLIMIT_FSIZE].rlim_cur);
+}
+
+bool
+fsize_limited(void)
+{
+	return fsize_cur() != RLIM_INFINITY;
+}
+
+int
+fsize_limit_write(off_t off, size_t *lenp)
+{
+	rlim_t lim = fsize_cur();
+
+	if (lim == RLIM_INFINITY || *lenp == 0)
+		return 0;
+	if ((uint64_t)off >= lim) {
+		sig_write_error(SIGXFSZ);
+		return -EFBIG;
+	}
+	if (*lenp > lim - (uint64_t)off)
+		*lenp = (size_t)(lim - (uint64_t)off);
+	return 0;
+}
+
+int
+fsize_limit_grow(off_t size)
+{
+	rlim_t lim = fsize_cur();
+
+	if (lim == RLIM_INFINITY || (uint64_t)size <= lim)
+		return 0;
+	sig_write_error(SIGXFSZ);
+	return -EFBIG;
 }

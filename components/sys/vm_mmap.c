@@ -11,9 +11,14 @@
  *
  * What is not enforced, because nothing here can: page protections
  * (mprotect records them) and fixed placement outside what was mapped
- * (MAP_FIXED works only inside an existing mapping).  The break never
- * moves: brk returns the current break, and musl's malloc then uses mmap,
- * as it does on Linux when the heap cannot grow.
+ * (MAP_FIXED works only inside an existing private mapping).  The break
+ * never moves: brk returns the current break, and musl's malloc then
+ * uses mmap, as it does on Linux when the heap cannot grow.
+ *
+ * MAP_SHARED file mappings are the file's own memory, which the file
+ * system lays out contiguously (fo_mmap_shared; tmpfs_mmap.c): two
+ * mappings of the same pages get the same address, so the map list may
+ * hold entries that overlap, and munmap takes away one layer of them.
  */
 #include "sys_int.h"
 #include <abi/mman.h>
@@ -23,6 +28,9 @@ struct vm_chunk {
 	char *base;
 	size_t len;
 	size_t mapped;            /* bytes of it still mapped */
+	struct file *file;        /* MAP_SHARED of a file: its pages; else
+	                           * NULL (host memory of our own) */
+	bool maywrite;            /* file mappings: opened read-write */
 };
 
 struct vm_map {
@@ -66,12 +74,24 @@ out_free:
 	return NULL;
 }
 
-/* Some of c's pages were unmapped; give it back when none are left. */
+/*
+ * Pages [addr, addr+len) of c were unmapped; give it back when none are
+ * left (a file's pages go back to the file).
+ */
 static void
-chunk_unmapped(struct vm_chunk *c, size_t len)
+chunk_unmapped(struct vm_chunk *c, uintptr_t addr, size_t len)
 {
 	KASSERT(c->mapped >= len);
 	c->mapped -= len;
+	if (c->file != NULL) {
+		c->file->f_ops->fo_munmap_shared(c->file, (void *)addr,
+		    len / PAGE_SIZE, c->maywrite);
+		if (c->mapped == 0) {
+			file_rele(c->file);
+			kmem_free(c, sizeof(*c));
+		}
+		return;
+	}
 	if (c->mapped == 0) {
 		rumpuser_free(c->base, c->len);
 		mem_unreserve(c->len);
@@ -85,52 +105,94 @@ vm_get(void)
 	return curproc->p_vmspace;
 }
 
+static void vm_insert(struct vmspace *vm, struct vm_map *n);
+
 /*
- * Remove [start, end) from vm's mappings, splitting those that straddle
- * an edge.  A split needs a new map entry: -ENOMEM if none can be had
- * (then nothing has changed for that entry).
+ * The part of m that a removal of [start, end) takes, given that
+ * everything below cur was taken already (from an earlier map): every
+ * address loses one map, the first (by start) that has it.
+ */
+static bool
+vm_cut(const struct vm_map *m, uintptr_t cur, uintptr_t end,
+    uintptr_t *csp, uintptr_t *cep)
+{
+	*csp = MAX(m->start, cur);
+	*cep = MIN(m->end, end);
+	return *csp < *cep;
+}
+
+/*
+ * Remove one layer of mappings from [start, end), splitting maps that
+ * straddle an edge.  A split needs a new map entry: -ENOMEM if none can
+ * be had (then nothing has changed).
  */
 static int
 vm_remove(struct vmspace *vm, uintptr_t start, uintptr_t end)
 {
-	struct vm_map **mp = &vm->vm_maps, *m;
+	struct vm_map **mp = &vm->vm_maps, *m, *hit = NULL, **tailp = &hit;
+	struct vm_map *spare = NULL;
+	uintptr_t cur = start, cs, ce;
+	bool split = false;
 
-	while ((m = *mp) != NULL) {
+	/* Take out every map meeting [start, end), keeping their order. */
+	while ((m = *mp) != NULL && m->start < end) {
 		if (m->end <= start) {
 			mp = &m->next;
 			continue;
 		}
-		if (m->start >= end)
-			break;
-		if (m->start < start && m->end > end) {
-			/* A hole in the middle: keep both sides. */
-			struct vm_map *tail = kmem_alloc(sizeof(*tail), KM_SLEEP);
-			if (tail == NULL)
-				return -ENOMEM;
-			*tail = *m;
-			tail->start = end;
-			m->end = start;
-			tail->next = m->next;
-			m->next = tail;
-			/* The chunk's count: only the hole went away. */
-			chunk_unmapped(m->chunk, end - start);
-			return 0;
+		*mp = m->next;
+		m->next = NULL;
+		*tailp = m;
+		tailp = &m->next;
+	}
+	/* At most one map loses a piece in its middle: get its entry now. */
+	for (m = hit; m != NULL; m = m->next) {
+		if (!vm_cut(m, cur, end, &cs, &ce))
+			continue;
+		split |= m->start < cs && m->end > ce;
+		cur = ce;
+	}
+	if (split && (spare = kmem_alloc(sizeof(*spare), KM_SLEEP)) == NULL) {
+		while ((m = hit) != NULL) {
+			hit = m->next;
+			vm_insert(vm, m);
 		}
-		if (m->start < start) {
-			chunk_unmapped(m->chunk, m->end - start);
-			m->end = start;
-			mp = &m->next;
+		return -ENOMEM;
+	}
+	cur = start;
+	while ((m = hit) != NULL) {
+		hit = m->next;
+		if (!vm_cut(m, cur, end, &cs, &ce)) {
+			vm_insert(vm, m);
 			continue;
 		}
-		if (m->end > end) {
-			chunk_unmapped(m->chunk, end - m->start);
-			m->start = end;
-			break;
+		cur = ce;
+		if (m->start < cs && m->end > ce) {
+			/* A hole in the middle: keep both sides. */
+			struct vm_map *tail = spare;
+
+			spare = NULL;
+			*tail = *m;
+			tail->start = ce;
+			m->end = cs;
+			vm_insert(vm, m);
+			vm_insert(vm, tail);
+		} else if (m->start < cs) {
+			m->end = cs;
+			vm_insert(vm, m);
+		} else if (m->end > ce) {
+			m->start = ce;
+			vm_insert(vm, m);
+		} else {
+			struct vm_chunk *c = m->chunk;
+
+			kmem_free(m, sizeof(*m));
+			chunk_unmapped(c, cs, ce - cs);
+			continue;
 		}
-		*mp = m->next;
-		chunk_unmapped(m->chunk, m->end - m->start);
-		kmem_free(m, sizeof(*m));
+		chunk_unmapped(m->chunk, cs, ce - cs);
 	}
+	KASSERT(spare == NULL);
 	return 0;
 }
 
@@ -185,6 +247,55 @@ vm_read_file(struct file *f, void *p, size_t len, off_t off)
 	return n < 0 ? (int)n : 0;
 }
 
+/*
+ * A MAP_SHARED mapping of f's pages from offset: the file system's own
+ * memory for them, recorded as a map whose chunk holds f.
+ */
+static long
+vm_map_shared(struct vmspace *vm, struct file *f, off_t offset, size_t len,
+    int prot, int type)
+{
+	bool maywrite = (f->f_flag & O_ACCMODE) == O_RDWR;
+	struct vm_chunk *c;
+	struct vm_map *m;
+	void *p;
+	int error;
+
+	c = kmem_zalloc(sizeof(*c), KM_SLEEP);
+	if (c == NULL)
+		return -ENOMEM;
+	m = kmem_alloc(sizeof(*m), KM_SLEEP);
+	if (m == NULL) {
+		error = -ENOMEM;
+		goto out_free_chunk;
+	}
+	error = f->f_ops->fo_mmap_shared(f, (uint64_t)offset / PAGE_SIZE,
+	    len / PAGE_SIZE, (prot & PROT_WRITE) != 0, maywrite, &p);
+	if (error != 0)
+		goto out_free_map;
+	file_hold(f);
+	c->base = p;
+	c->len = len;
+	c->mapped = len;
+	c->file = f;
+	c->maywrite = maywrite;
+	m->start = (uintptr_t)p;
+	m->end = m->start + len;
+	m->prot = prot;
+	m->flags = type;
+	m->chunk = c;
+	mutex_enter(&vm->vm_lock);
+	vm_insert(vm, m);
+	mutex_exit(&vm->vm_lock);
+	return (long)p;
+
+out_free_map:
+	kmem_free(m, sizeof(*m));
+out_free_chunk:
+	kmem_free(c, sizeof(*c));
+	return error;
+}
+
 long
 sys_mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 {
@@ -211,19 +322,21 @@ sys_mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 		f = fd_getfile(fd);
 		if (f == NULL)
 			return -EBADF;
+		/* As Linux: shared writable needs a read-write file. */
 		if ((f->f_flag & O_ACCMODE) == O_WRONLY ||
 		    (type != MAP_PRIVATE && (prot & PROT_WRITE) &&
 		     (f->f_flag & O_ACCMODE) != O_RDWR)) {
 			r = -EACCES;
 			goto out;
 		}
-		if (type != MAP_PRIVATE) {
-			/* Shared file pages need a page cache to share. */
+		if (f->f_type != DTYPE_VNODE ||
+		    (type != MAP_PRIVATE && f->f_ops->fo_mmap_shared == NULL)) {
 			r = -ENODEV;
 			goto out;
 		}
-		if (f->f_type != DTYPE_VNODE) {
-			r = -ENODEV;
+		if (type != MAP_PRIVATE &&
+		    (size_t)offset / PAGE_SIZE > UINT64_MAX / 2 - len / PAGE_SIZE) {
+			r = -EOVERFLOW;
 			goto out;
 		}
 	}
@@ -240,7 +353,9 @@ sys_mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 			goto out_unlock;
 		}
 		m = vm_find(vm, start, start + len);
-		if (m == NULL) {
+		/* A file's shared pages cannot be placed, nor replaced. */
+		if (m == NULL || m->chunk->file != NULL ||
+		    (f != NULL && type != MAP_PRIVATE)) {
 			r = -ENOMEM;
 			goto out_unlock;
 		}
@@ -255,6 +370,11 @@ sys_mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 	}
 	mutex_exit(&vm->vm_lock);
 
+	if (f != NULL && type != MAP_PRIVATE) {
+		r = vm_map_shared(vm, f, offset, len, prot, type);
+		goto out;
+	}
+
 	/* A new chunk; addr was only a hint. */
 	struct vm_chunk *c = chunk_alloc(len);
 	if (c == NULL) {
@@ -263,13 +383,13 @@ sys_mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 	}
 	m = kmem_alloc(sizeof(*m), KM_SLEEP);
 	if (m == NULL) {
-		chunk_unmapped(c, len);
+		chunk_unmapped(c, (uintptr_t)c->base, len);
 		r = -ENOMEM;
 		goto out;
 	}
 	if (f != NULL && (r = vm_read_file(f, c->base, length, offset)) != 0) {
 		kmem_free(m, sizeof(*m));
-		chunk_unmapped(c, len);
+		chunk_unmapped(c, (uintptr_t)c->base, len);
 		goto out;
 	}
 	m->start = (uintptr_t)c->base;
@@ -305,6 +425,38 @@ sys_munmap(void *addr, size_t length)
 	return error;
 }
 
+/*
+ * mremap growing a file's shared mapping m (vm_lock held): a copy would
+ * part it from the file, so the file system moves it, to where its pages
+ * can lie contiguously.  Only a whole mapping as mmap made it can move
+ * (ENOMEM otherwise, as when nothing can be moved).
+ */
+static long
+vm_grow_shared(struct vmspace *vm, struct vm_map *m, size_t olen, size_t nlen)
+{
+	struct vm_chunk *c = m->chunk;
+	struct vm_map **mp;
+	void *p;
+	int error;
+
+	if (m->start != (uintptr_t)c->base || m->end - m->start != olen ||
+	    c->len != olen || c->mapped != olen)
+		return -ENOMEM;
+	error = c->file->f_ops->fo_mremap_shared(c->file, c->base,
+	    olen / PAGE_SIZE, nlen / PAGE_SIZE, c->maywrite, &p);
+	if (error != 0)
+		return error == -EBUSY ? -ENOMEM : error;
+	for (mp = &vm->vm_maps; *mp != m; mp = &(*mp)->next)
+		continue;
+	*mp = m->next;
+	c->base = p;
+	c->len = c->mapped = nlen;
+	m->start = (uintptr_t)p;
+	m->end = m->start + nlen;
+	vm_insert(vm, m);
+	return (long)p;
+}
+
 long
 sys_mremap(void *old_addr, size_t old_size, size_t new_size, int flags,
     void *new_addr)
@@ -324,7 +476,14 @@ sys_mremap(void *old_addr, size_t old_size, size_t new_size, int flags,
 	mutex_enter(&vm->vm_lock);
 	m = vm_find(vm, start, start + olen);
 	if (m == NULL || old_size == 0) {
-		r = -EFAULT;
+		/* Across maps: EFAULT as Linux, unless they are layers of a
+		 * file's shared pages (one mapping to the program). */
+		m = old_size != 0 ? vm_find(vm, start, start + PAGE_SIZE) : NULL;
+		r = m != NULL && m->chunk->file != NULL &&
+		    vm_covered(vm, start, start + olen) ? -ENOMEM : -EFAULT;
+		if (r == -ENOMEM && nlen <= olen)
+			r = vm_remove(vm, start + nlen, start + olen) == 0
+			    ? (long)start : -ENOMEM;
 		goto out_unlock;
 	}
 	if (nlen <= olen) {
@@ -336,6 +495,10 @@ sys_mremap(void *old_addr, size_t old_size, size_t new_size, int flags,
 	}
 	if (!(flags & MREMAP_MAYMOVE)) {
 		r = -ENOMEM;
+		goto out_unlock;
+	}
+	if (m->chunk->file != NULL) {
+		r = vm_grow_shared(vm, m, olen, nlen);
 		goto out_unlock;
 	}
 	mutex_exit(&vm->vm_lock);
@@ -373,6 +536,12 @@ sys_mprotect(void *addr, size_t length, int prot)
 	mutex_enter(&vm->vm_lock);
 	if (!vm_covered(vm, start, end))
 		r = -ENOMEM;
+	/* As Linux: a file's shared mapping gets PROT_WRITE only if the
+	 * file is open for writing. */
+	for (struct vm_map *m = vm->vm_maps; r == 0 && m != NULL; m = m->next)
+		if (m->start < end && m->end > start && (prot & PROT_WRITE) &&
+		    m->chunk->file != NULL && !m->chunk->maywrite)
+			r = -EACCES;
 	/* Recorded per mapping; not enforced (there is no MMU of ours). */
 	for (struct vm_map *m = vm->vm_maps; r == 0 && m != NULL; m = m->next)
 		if (m->start >= start && m->end <= end)
@@ -411,11 +580,18 @@ sys_madvise(void *addr, size_t length, int advice)
 		return -EINVAL;
 	}
 	mutex_enter(&vm->vm_lock);
-	if (!vm_covered(vm, start, end))
+	if (!vm_covered(vm, start, end)) {
 		r = -ENOMEM;
-	else if (advice == MADV_DONTNEED)
-		/* Private anonymous pages read back as zeros afterwards. */
-		memset((void *)start, 0, end - start);
+	} else if (advice == MADV_DONTNEED) {
+		/* Private pages read back as zeros afterwards (private file
+		 * pages should read the file again: a known gap); shared
+		 * pages keep their contents, which are the file's. */
+		for (struct vm_map *m = vm->vm_maps; m != NULL; m = m->next) {
+			uintptr_t s0 = MAX(m->start, start), e0 = MIN(m->end, end);
+			if (s0 < e0 && m->flags == MAP_PRIVATE)
+				memset((void *)s0, 0, e0 - s0);
+		}
+	}
 	mutex_exit(&vm->vm_lock);
 	return r;
 }
@@ -435,7 +611,12 @@ sys_msync(void *addr, size_t length, int flags)
 	if (!vm_covered(vm, start, start + PAGE_ROUND(length)))
 		r = -ENOMEM;
 	mutex_exit(&vm->vm_lock);
-	/* Private mappings only: nothing to write back. */
+	/*
+	 * Nothing to write back or invalidate: a shared mapping is the
+	 * file's memory (stores are in the file at once), a private one
+	 * never goes back.  File systems that keep data elsewhere do not
+	 * offer shared mappings (fo_mmap_shared).
+	 */
 	return r;
 }
 
@@ -495,7 +676,10 @@ vm_exit(struct proc *p)
 	if (vm == NULL)
 		return;
 	mutex_enter(&vm->vm_lock);
-	vm_remove(vm, 0, UINTPTR_MAX & ~(uintptr_t)PAGE_MASK);
+	/* One layer per pass (shared mappings may overlap); removing
+	 * everything never splits, so never fails. */
+	while (vm->vm_maps != NULL)
+		vm_remove(vm, 0, UINTPTR_MAX & ~(uintptr_t)PAGE_MASK);
 	mutex_exit(&vm->vm_lock);
 	mutex_destroy(&vm->vm_lock);
 	kmem_free(vm, sizeof(*vm));

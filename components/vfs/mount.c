@@ -117,6 +117,13 @@ vfs_mount(const char *fstype, const char *source, const void *data,
 }
 
 int
+vfs_mount_detached(const char *fstype, const char *source, const void *data,
+    struct mount **mpp)
+{
+	return mount_make(fstype, source, data, 0, mpp);
+}
+
+int
 vfs_mountroot(const char *fstype, const char *source, const void *data)
 {
 	struct mount *mp;

@@ -7,6 +7,7 @@
  * it would follow).
  */
 #include "vfs_int.h"
+#include "vfs_notify.h"
 
 int
 namei_getpath(const char *upath, char **kpathp)
@@ -280,6 +281,9 @@ namei(int dirfd, const char *path, int flags, struct nameidata *nd)
 			continue;
 		}
 
+		/* inotify: the name a file was last reached by. */
+		if (islast && child != NULL)
+			vfs_notify_lookup(cur, comp, len, child);
 		if (islast && (flags & NI_PARENT)) {
 			memcpy(nd->ni_name, comp, len);
 			nd->ni_name[len] = '\0';

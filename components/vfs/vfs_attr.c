@@ -370,6 +370,22 @@ sys_ftruncate(int fd, off_t length)
 	return error;
 }
 
+/* As Linux: growing the size (not with KEEP_SIZE) past RLIMIT_FSIZE is
+ * EFBIG with SIGXFSZ. */
+static int
+fallocate_limit(struct vnode *vp, int mode, off_t end)
+{
+	struct vattr va;
+	int error;
+
+	if ((mode & FALLOC_FL_KEEP_SIZE) || !fsize_limited())
+		return 0;
+	error = vn_getattr(vp, &va);
+	if (error != 0 || end <= va.va_size)
+		return error;
+	return fsize_limit_grow(end);
+}
+
 long
 sys_fallocate(int fd, int mode, off_t offset, off_t len)
 {
@@ -397,7 +413,7 @@ sys_fallocate(int fd, int mode, off_t offset, off_t len)
 		error = -EFBIG;
 	else if (vp->v_op->vop_allocate == NULL)
 		error = -EOPNOTSUPP;
-	else
+	else if ((error = fallocate_limit(vp, mode, offset + len)) == 0)
 		error = vp->v_op->vop_allocate(vp, mode, offset, len);
 	file_rele(f);
 	return error;

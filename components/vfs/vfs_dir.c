@@ -4,6 +4,7 @@
  * rename is in vfs_rename.c.
  */
 #include "vfs_int.h"
+#include "vfs_notify.h"
 #include "vfs_sys.h"
 
 
@@ -50,8 +51,11 @@ vfs_mkdirat(int dirfd, const char *path, mode_t mode)
 	vattr_new(nd.ni_dvp, S_IFDIR | umask_apply(mode & 01777), &va);
 	error = nd.ni_dvp->v_op->vop_mkdir(nd.ni_dvp, nd.ni_name,
 	    nd.ni_namelen, &va, &vp);
-	if (error == 0)
+	if (error == 0) {
+		vfs_notify_create(nd.ni_dvp, nd.ni_name, nd.ni_namelen, vp,
+		    false);
 		vrele(vp);
+	}
 out:
 	namei_done(&nd);
 	return error;
@@ -95,8 +99,11 @@ vfs_mknodat(int dirfd, const char *path, mode_t mode, dev_t dev)
 		va.va_rdev = dev;
 	error = nd.ni_dvp->v_op->vop_create(nd.ni_dvp, nd.ni_name,
 	    nd.ni_namelen, &va, &vp);
-	if (error == 0)
+	if (error == 0) {
+		vfs_notify_create(nd.ni_dvp, nd.ni_name, nd.ni_namelen, vp,
+		    false);
 		vrele(vp);
+	}
 out:
 	namei_done(&nd);
 	return error;
@@ -169,8 +176,11 @@ sys_symlinkat(const char *target, int newdirfd, const char *linkpath)
 	vattr_new(nd.ni_dvp, S_IFLNK | 0777, &va);
 	error = nd.ni_dvp->v_op->vop_symlink(nd.ni_dvp, nd.ni_name,
 	    nd.ni_namelen, &va, ktarget, &vp);
-	if (error == 0)
+	if (error == 0) {
+		vfs_notify_create(nd.ni_dvp, nd.ni_name, nd.ni_namelen, vp,
+		    false);
 		vrele(vp);
+	}
 out_nd:
 	namei_done(&nd);
 out_path:
@@ -239,6 +249,9 @@ sys_linkat(int olddirfd, const char *oldpath, int newdirfd,
 	}
 	error = nnd.ni_dvp->v_op->vop_link(nnd.ni_dvp, nnd.ni_name,
 	    nnd.ni_namelen, vp);
+	if (error == 0)
+		vfs_notify_create(nnd.ni_dvp, nnd.ni_name, nnd.ni_namelen, vp,
+		    true);
 out_nnd:
 	namei_done(&nnd);
 out_ond:
@@ -304,6 +317,9 @@ do_rmdir(int dirfd, const char *path)
 	}
 	error = nd.ni_dvp->v_op->vop_rmdir(nd.ni_dvp, nd.ni_name,
 	    nd.ni_namelen, vp);
+	if (error == 0)
+		vfs_notify_remove(nd.ni_dvp, nd.ni_name, nd.ni_namelen, vp,
+		    false);
 out:
 	namei_done(&nd);
 	return error;
@@ -349,6 +365,9 @@ do_unlink(int dirfd, const char *path)
 	}
 	error = nd.ni_dvp->v_op->vop_remove(nd.ni_dvp, nd.ni_name,
 	    nd.ni_namelen, vp);
+	if (error == 0)
+		vfs_notify_remove(nd.ni_dvp, nd.ni_name, nd.ni_namelen, vp,
+		    true);
 out:
 	namei_done(&nd);
 	return error;

@@ -4,6 +4,7 @@
  * the root is mounted at RUMP_LEVEL_ROOTFS.
  */
 #include "vfs_int.h"
+#include "vfs_notify.h"
 
 static int
 vfs_init(void)
@@ -11,6 +12,7 @@ vfs_init(void)
 	mount_init();
 	cache_init();
 	cwd_init();
+	inotify_init();
 	return 0;
 }
 

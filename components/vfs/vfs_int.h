@@ -25,9 +25,7 @@ void mount_init(void);
 
 /* vnops.c: struct file operations on vnodes. */
 extern const struct fileops vnode_fileops;
-/* vn_open_file: a struct file for vp (reference taken over) opened with
- * flags; devices and FIFOs get their own operations.  */
-int vn_open_file(struct vnode *vp, int flags, struct file **fp);
+/* vn_open_file: in <vfs/vfs.h>. */
 
 /* flock.c */
 int vn_flock(struct file *f, struct vnode *vp, int op);

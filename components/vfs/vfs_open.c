@@ -3,6 +3,7 @@
  * forms, and the helpers every creating call shares.
  */
 #include "vfs_int.h"
+#include "vfs_notify.h"
 #include "vfs_sys.h"
 
 bool
@@ -105,8 +106,11 @@ open_create(struct nameidata *nd, int flags, mode_t mode, struct vnode **vpp,
 	vattr_new(dvp, S_IFREG | umask_apply(mode & 07777), &va);
 	error = dvp->v_op->vop_create(dvp, nd->ni_name, nd->ni_namelen, &va,
 	    vpp);
-	if (error == 0)
+	if (error == 0) {
 		*createdp = true;
+		vfs_notify_create(dvp, nd->ni_name, nd->ni_namelen, *vpp,
+		    false);
+	}
 	return error;
 }
 
@@ -261,7 +265,10 @@ vfs_open_file(int dirfd, const char *path, int flags, mode_t mode,
 				goto out_rele;
 		}
 	}
-	return vn_open_file(vp, flags, fp);
+	error = vn_open_file(vp, flags, fp);
+	if (error == 0 && !(flags & O_PATH))
+		vfs_notify((*fp)->f_vnode, IN_OPEN);
+	return error;
 
 out_rele:
 	vrele(vp);

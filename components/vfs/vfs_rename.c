@@ -5,6 +5,7 @@
  * ones that need the tree under its lock (ancestry, emptiness, types).
  */
 #include "vfs_int.h"
+#include "vfs_notify.h"
 #include "vfs_sys.h"
 
 /*
@@ -138,6 +139,10 @@ do_rename(int olddirfd, const char *oldpath, int newdirfd,
 	}
 	error = ond.ni_dvp->v_op->vop_rename(ond.ni_dvp, ond.ni_name,
 	    ond.ni_namelen, nnd.ni_dvp, nnd.ni_name, nnd.ni_namelen, flags);
+	if (error == 0)
+		vfs_notify_rename(ond.ni_dvp, ond.ni_name, ond.ni_namelen,
+		    nnd.ni_dvp, nnd.ni_name, nnd.ni_namelen, fvp, tvp,
+		    (flags & RENAME_EXCHANGE) != 0);
 out_new:
 	namei_done(&nnd);
 out_old:

@@ -3,6 +3,7 @@
  * and kernel-buffer I/O.
  */
 #include "vfs_int.h"
+#include "vfs_notify.h"
 
 struct vnode *
 vnode_alloc(struct mount *mp, mode_t type, const struct vnodeops *ops,
@@ -29,6 +30,8 @@ void
 vnode_free(struct vnode *vp)
 {
 	KASSERT(vp->v_usecount == 0);
+	if (vfs_notify_on())
+		inotify_vnode_gone(vp);
 	cache_purge(vp);
 	cv_destroy(&vp->v_flockcv);
 	rw_destroy(&vp->v_lock);
@@ -91,12 +94,47 @@ vn_getattr(struct vnode *vp, struct vattr *va)
 	return vp->v_op->vop_getattr(vp, va);
 }
 
+/* What a setattr tells inotify watchers (Linux's fsnotify_change). */
+static uint32_t
+setattr_events(uint32_t m)
+{
+	uint32_t ev = 0;
+
+	if (m & (VA_UID | VA_GID | VA_MODE))
+		ev |= IN_ATTRIB;
+	if (m & VA_SIZE)
+		ev |= IN_MODIFY;
+	if ((m & (VA_ATIME | VA_MTIME)) == (VA_ATIME | VA_MTIME))
+		ev |= IN_ATTRIB;
+	else if (m & VA_ATIME)
+		ev |= IN_ACCESS;
+	else if (m & VA_MTIME)
+		ev |= IN_MODIFY;
+	return ev;
+}
+
 int
 vn_setattr(struct vnode *vp, const struct vattr *va)
 {
+	struct vattr cur;
+	int error;
+
 	if (vp->v_op->vop_setattr == NULL)
 		return -EPERM;
-	return vp->v_op->vop_setattr(vp, va);
+	/* Growing a regular file past RLIMIT_FSIZE: EFBIG and SIGXFSZ. */
+	if ((va->va_mask & VA_SIZE) && S_ISREG(vp->v_type) &&
+	    fsize_limited()) {
+		error = vn_getattr(vp, &cur);
+		if (error != 0)
+			return error;
+		if (va->va_size > cur.va_size &&
+		    (error = fsize_limit_grow(va->va_size)) != 0)
+			return error;
+	}
+	error = vp->v_op->vop_setattr(vp, va);
+	if (error == 0)
+		vfs_notify(vp, setattr_events(va->va_mask));
+	return error;
 }
 
 const struct cred *

@@ -4,6 +4,7 @@
  * ftruncate, fsync; O_PATH files; and opening a vnode as a file.
  */
 #include "vfs_int.h"
+#include "vfs_notify.h"
 #include <abi/dirent.h>
 #include <abi/ioctl.h>
 #include <abi/limits.h>
@@ -28,22 +29,56 @@ vn_fo_read(struct file *f, struct uio *uio, int flags)
 	return n;
 }
 
+/*
+ * RLIMIT_FSIZE for a write of uio to regular file vp: cut uio_resid so
+ * the file ends at the limit, or -EFBIG (with SIGXFSZ) when the write
+ * starts at or past it (an appending one: at the current end).
+ */
+static int
+vn_write_limit(struct vnode *vp, struct uio *uio, int ioflag)
+{
+	off_t off = uio->uio_offset;
+	size_t len = uio->uio_resid;
+	struct vattr va;
+	int error;
+
+	if (!S_ISREG(vp->v_type) || len == 0 || !fsize_limited())
+		return 0;
+	if (ioflag & IO_APPEND) {
+		error = vn_getattr(vp, &va);
+		if (error != 0)
+			return error;
+		off = va.va_size;
+	}
+	error = fsize_limit_write(off, &len);
+	if (error == 0)
+		uio->uio_resid = len;
+	return error;
+}
+
+/* flags: the status flags of this call (pwritev2 adds to f_flag's;
+ * kernel callers may pass none, so f_flag counts too). */
 static ssize_t
 vn_fo_write(struct file *f, struct uio *uio, int flags)
 {
 	struct vnode *vp = f->f_vnode;
-	int ioflag = (f->f_flag & O_APPEND) ? IO_APPEND : 0;
+	int status = (flags | atomic_load_relaxed(&f->f_flag)) & ~O_ACCMODE;
+	int ioflag = (status & O_APPEND) ? IO_APPEND : 0;
 	ssize_t n;
 
 	if (vp->v_op->vop_write == NULL)
 		return -EINVAL;
-	if (f->f_flag & (O_SYNC | O_DSYNC))
+	if (status & (O_SYNC | O_DSYNC))
 		ioflag |= IO_SYNC;
-	if (!(flags & FOF_UPDATE_OFFSET))
-		return vp->v_op->vop_write(vp, uio, ioflag);
+	if (!(flags & FOF_UPDATE_OFFSET)) {
+		n = vn_write_limit(vp, uio, ioflag);
+		return n != 0 ? n : vp->v_op->vop_write(vp, uio, ioflag);
+	}
 	mutex_enter(&f->f_lock);
 	uio->uio_offset = f->f_offset;
-	n = vp->v_op->vop_write(vp, uio, ioflag);
+	n = vn_write_limit(vp, uio, ioflag);
+	if (n == 0)
+		n = vp->v_op->vop_write(vp, uio, ioflag);
 	f->f_offset = uio->uio_offset;
 	mutex_exit(&f->f_lock);
 	return n;
@@ -218,6 +253,7 @@ vn_close_file(struct file *f)
 	struct vnode *vp = f->f_vnode;
 
 	if (vp != NULL) {
+		vfs_notify_close(vp, f->f_flag);
 		vn_flock_release(f, vp);
 		if (vp->v_lockf != NULL)
 			vn_lockf_release(f, vp);
@@ -240,15 +276,84 @@ vn_fo_fcntl(struct file *f, int cmd, long arg)
 		if (!S_ISREG(f->f_vnode->v_type) && !vn_isdir(f->f_vnode))
 			return -EINVAL;
 		return vn_fcntl_lock(f, cmd, (void *)arg);
+	case F_ADD_SEALS:
+		/* Linux's order of checks: write access, known bits, then
+		 * whether the file has seals at all. */
+		if ((f->f_flag & O_ACCMODE) == O_RDONLY)
+			return -EPERM;
+		if ((unsigned long)arg > UINT32_MAX ||
+		    ((unsigned long)arg & ~(unsigned long)F_SEAL_ALL))
+			return -EINVAL;
+		if (f->f_vnode->v_op->vop_seals == NULL)
+			return -EINVAL;
+		return f->f_vnode->v_op->vop_seals(f->f_vnode, (int)arg);
+	case F_GET_SEALS:
+		if (f->f_vnode->v_op->vop_seals == NULL)
+			return -EINVAL;
+		return f->f_vnode->v_op->vop_seals(f->f_vnode, -1);
 	default:
 		return -EINVAL;
 	}
 }
 
+static int
+vn_fo_mmap_shared(struct file *f, uint64_t pg, size_t npages,
+    bool prot_write, bool maywrite, void **addrp)
+{
+	struct vnode *vp = f->f_vnode;
+
+	if (!S_ISREG(vp->v_type) || vp->v_op->vop_mmap_shared == NULL)
+		return -ENODEV;
+	return vp->v_op->vop_mmap_shared(vp, pg, npages, prot_write,
+	    maywrite, addrp);
+}
+
+static void
+vn_fo_munmap_shared(struct file *f, void *addr, size_t npages,
+    bool maywrite)
+{
+	struct vnode *vp = f->f_vnode;
+
+	vp->v_op->vop_munmap_shared(vp, addr, npages, maywrite);
+}
+
+static int
+vn_fo_mremap_shared(struct file *f, void *addr, size_t onpages,
+    size_t nnpages, bool maywrite, void **addrp)
+{
+	struct vnode *vp = f->f_vnode;
+
+	if (vp->v_op->vop_mremap_shared == NULL)
+		return -ENOMEM;
+	return vp->v_op->vop_mremap_shared(vp, addr, onpages, nnpages,
+	    maywrite, addrp);
+}
+
+/* Reads and writes as inotify watchers hear them. */
+static ssize_t
+vn_fo_read_notify(struct file *f, struct uio *uio, int flags)
+{
+	ssize_t n = vn_fo_read(f, uio, flags);
+
+	if (n > 0)
+		vfs_notify(f->f_vnode, IN_ACCESS);
+	return n;
+}
+
+static ssize_t
+vn_fo_write_notify(struct file *f, struct uio *uio, int flags)
+{
+	ssize_t n = vn_fo_write(f, uio, flags);
+
+	if (n > 0)
+		vfs_notify(f->f_vnode, IN_MODIFY);
+	return n;
+}
+
 const struct fileops vnode_fileops = {
-	.fo_read = vn_fo_read,
+	.fo_read = vn_fo_read_notify,
 	.fo_fcntl = vn_fo_fcntl,
-	.fo_write = vn_fo_write,
+	.fo_write = vn_fo_write_notify,
 	.fo_ioctl = vn_fo_ioctl,
 	.fo_poll = vn_fo_poll,
 	.fo_stat = vn_stat_file,
@@ -256,6 +361,9 @@ const struct fileops vnode_fileops = {
 	.fo_seek = vn_fo_seek,
 	.fo_truncate = vn_fo_truncate,
 	.fo_sync = vn_fo_sync,
+	.fo_mmap_shared = vn_fo_mmap_shared,
+	.fo_munmap_shared = vn_fo_munmap_shared,
+	.fo_mremap_shared = vn_fo_mremap_shared,
 };
 
 /* O_PATH: a handle on the name only; no I/O. */

@@ -11,7 +11,9 @@
  *           "shmif:PATH[,OPT...]" a shared-memory bus: a file several
  *                                 processes map as one Ethernet segment;
  *                                 OPT: loss=P, dup=P, reorder=P (percent
- *                                 of frames this kernel sends), seed=N
+ *                                 of frames this kernel sends), seed=N,
+ *                                 size=N[k|m], mtu=N (68..65535),
+ *                                 csum=0|1 (checksum offload, default 1)
  *   hw      "vioifN"              the Nth virtio-net device (PCI order)
  *
  * Conventions are those of rumpuser.h: 0 or a positive errno, results
@@ -30,7 +32,13 @@ extern "C" {
 
 #define RUMPCOMP_NETIF_VERSION 1
 
-/* ni_flags: what the back end offers. */
+/*
+ * ni_flags: what the back end offers.  TXCSUM: sends may carry
+ * RUMPCOMP_NETIF_PKT_NEEDS_CSUM (without it such a send is EINVAL).
+ * RXCSUM: receives may carry CSUM_VALID, and with it NEEDS_CSUM (below).
+ * posix: shmif offers both (unless csum=0), tap neither; hw: what the
+ * virtio-net device negotiated (VIRTIO_NET_F_CSUM, _GUEST_CSUM).
+ */
 #define RUMPCOMP_NETIF_TXCSUM 0x0001 /* sends may carry a partial checksum */
 #define RUMPCOMP_NETIF_RXCSUM 0x0002 /* receives may say "checksum valid" */
 
@@ -43,13 +51,26 @@ struct rumpcomp_netif_info {
 };
 
 /*
- * Per-frame metadata for checksum offload.  Send: with
- * RUMPCOMP_NETIF_PKT_NEEDS_CSUM (only when the back end has
- * RUMPCOMP_NETIF_TXCSUM) the back end (or the device) computes the
- * Internet checksum from byte csum_start to the end of the frame and
- * stores it at csum_start + csum_offset.  Receive: the back end sets
- * RUMPCOMP_NETIF_PKT_CSUM_VALID when the transport checksum was verified
- * already.  Flags 0 is always valid: a plain frame.
+ * Per-frame metadata for checksum offload, with virtio-net's meaning
+ * (virtio 1.1, 5.1.6.2 and 5.1.6.4).  Flags 0 is always valid: a plain
+ * frame whose checksums are complete.
+ *
+ * Send: with RUMPCOMP_NETIF_PKT_NEEDS_CSUM (only when the back end has
+ * RUMPCOMP_NETIF_TXCSUM; csum_start + csum_offset + 2 must lie inside
+ * the frame and csum_offset be even, else EINVAL) the field at
+ * csum_start + csum_offset holds the sum of the pseudo header only, and
+ * the back end, the device or the receiver computes the Internet
+ * checksum (RFC 1071) from byte csum_start to the end of the frame and
+ * stores it there.  Other send flags are EINVAL.
+ *
+ * Receive (only when the caller passes pkt): CSUM_VALID says the
+ * transport checksum need not be verified -- it was, or the frame never
+ * left this host's memory.  NEEDS_CSUM may come with it: the checksum
+ * is still partial as the sender left it (csum_start/offset say where;
+ * the back end checked they lie inside the frame), which a kernel that
+ * passes the frame on must finish.  A caller that passes pkt == NULL
+ * always gets a complete frame: the back end finishes partial checksums
+ * for it.
  */
 #define RUMPCOMP_NETIF_PKT_NEEDS_CSUM 0x0001
 #define RUMPCOMP_NETIF_PKT_CSUM_VALID 0x0002

@@ -22,6 +22,7 @@ struct netif {
 	const struct rumpcomp_netif__ops *ops;
 	void *be;
 	uint32_t mtu;
+	uint32_t flags;            /* RUMPCOMP_NETIF_* the back end offers */
 	struct netif *next;        /* on netif_open_list */
 	char key[NETIF_KEYLEN];
 };
@@ -130,6 +131,7 @@ rumpcomp_netif_open(const char *spec, struct rumpcomp_netif_info *info,
 	if (error != 0)
 		goto out_close_be;
 	ni->mtu = ninfo.ni_mtu;
+	ni->flags = ninfo.ni_flags;
 	*info = ninfo;
 	*handlep = ni;
 	return 0;
@@ -142,23 +144,49 @@ out_free_ni:
 	return rumpuser__errtrans(error);
 }
 
+void
+rumpcomp_netif__csum_finish(uint8_t *frame, uint64_t len, uint16_t start,
+    uint16_t offset)
+{
+	uint64_t sum = 0;
+	uint16_t v;
+
+	for (uint64_t i = start; i + 1 < len; i += 2)
+		sum += (uint32_t)frame[i] << 8 | frame[i + 1];
+	if ((len - start) & 1)
+		sum += (uint32_t)frame[len - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	v = (uint16_t)~sum;
+	frame[start + offset] = (uint8_t)(v >> 8);
+	frame[start + offset + 1] = (uint8_t)v;
+}
+
 int
 rumpcomp_netif_send(void *handle, const struct rumpuser_iovec *iov,
     uint64_t iovcnt, const struct rumpcomp_netif_pkt *pkt)
 {
+	static const struct rumpcomp_netif_pkt plain;
 	struct netif *ni = handle;
 	uint64_t len = 0;
 	int error;
 
-	/* Neither back end offers checksum offload. */
-	if (pkt != NULL && (pkt->np_flags & RUMPCOMP_NETIF_PKT_NEEDS_CSUM))
-		return EINVAL;
 	for (uint64_t i = 0; i < iovcnt; i++)
 		len += iov[i].iov_len;
 	if (len > 14 + (uint64_t)ni->mtu)
 		return EMSGSIZE;
+	if (pkt == NULL)
+		pkt = &plain;
+	if (pkt->np_flags & ~(uint32_t)RUMPCOMP_NETIF_PKT_NEEDS_CSUM)
+		return EINVAL;
+	/* A partial checksum only where offered, and inside the frame. */
+	if ((pkt->np_flags & RUMPCOMP_NETIF_PKT_NEEDS_CSUM) &&
+	    (!(ni->flags & RUMPCOMP_NETIF_TXCSUM) ||
+	     (uint64_t)pkt->np_csum_start + pkt->np_csum_offset + 2 > len ||
+	     (pkt->np_csum_offset & 1)))
+		return EINVAL;
 	rumpuser__unschedule();
-	error = ni->ops->send(ni->be, iov, iovcnt, len);
+	error = ni->ops->send(ni->be, iov, iovcnt, len, pkt);
 	rumpuser__schedule();
 	return rumpuser__errtrans(error);
 }
@@ -168,17 +196,27 @@ rumpcomp_netif_recv(void *handle, void *buf, uint64_t buflen,
     uint64_t *lenp, struct rumpcomp_netif_pkt *pkt)
 {
 	struct netif *ni = handle;
+	struct rumpcomp_netif_pkt meta;
 	uint64_t len;
 	int error;
 
+	memset(&meta, 0, sizeof(meta));
 	rumpuser__unschedule();
-	error = ni->ops->recv(ni->be, buf, buflen, &len);
+	error = ni->ops->recv(ni->be, buf, buflen, &len, &meta);
+	if (error == 0 && pkt == NULL &&
+	    (meta.np_flags & RUMPCOMP_NETIF_PKT_NEEDS_CSUM)) {
+		/* The caller takes no metadata: hand it a complete frame
+		 * (the back end checked the offsets against len). */
+		rumpcomp_netif__csum_finish(buf, len, meta.np_csum_start,
+		    meta.np_csum_offset);
+		meta.np_flags = 0;
+	}
 	rumpuser__schedule();
 	if (error != 0)
 		return rumpuser__errtrans(error);
 	*lenp = len;
 	if (pkt != NULL)
-		memset(pkt, 0, sizeof(*pkt));
+		*pkt = meta;
 	return 0;
 }
 

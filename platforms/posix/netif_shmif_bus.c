@@ -63,9 +63,9 @@ pid_gone(uint32_t pid)
 }
 
 static void
-bus_lock(struct shmif_bus *sb)
+bus_lock(struct shmif_bus *sb, uint32_t me)
 {
-	uint32_t me = (uint32_t)getpid(), v = 0, seen = 0;
+	uint32_t v = 0, seen = 0;
 	int64_t since = 0;
 
 	if (__atomic_compare_exchange_n(&sb->sb_lock, &v, me, false,
@@ -197,8 +197,10 @@ rumpcomp_netif__bus_attach(const char *path, uint32_t ringsize, uint64_t id,
 	sp->sp_ring = (uint8_t *)map + SHMIF_HDRSIZE;
 	sp->sp_maplen = maplen;
 	sp->sp_id = id;
+	/* Once: getpid is a system call, and the lock takes it per frame. */
+	sp->sp_pid = (uint32_t)getpid();
 	/* Start at the head under the writers' lock: a consistent pair. */
-	bus_lock(sb);
+	bus_lock(sb, sp->sp_pid);
 	sp->sp_pos = sb->sb_head;
 	sp->sp_seq = sb->sb_nextseq;
 	bus_unlock(sb);
@@ -265,7 +267,7 @@ bus_make_room(struct shmif_port *sp, uint64_t end)
 
 void
 rumpcomp_netif__bus_write(struct shmif_port *sp, const void *iovp,
-    uint64_t iovcnt, uint64_t len)
+    uint64_t iovcnt, uint64_t len, const struct rumpcomp_netif_pkt *pkt)
 {
 	const struct iovec *iov = iovp;
 	struct shmif_bus *sb = sp->sp_bus;
@@ -276,7 +278,7 @@ rumpcomp_netif__bus_write(struct shmif_port *sp, const void *iovp,
 	uint64_t h, off, pad;
 	uint8_t *p;
 
-	bus_lock(sb);
+	bus_lock(sb, sp->sp_pid);
 	h = sb->sb_head;
 	off = h % R;
 	pad = R - off < n ? R - off : 0;
@@ -299,6 +301,11 @@ rumpcomp_netif__bus_write(struct shmif_port *sp, const void *iovp,
 	rec.sr_framelen = (uint32_t)len;
 	rec.sr_sender = sp->sp_id;
 	rec.sr_seq = sb->sb_nextseq++;
+	if (pkt->np_flags & RUMPCOMP_NETIF_PKT_NEEDS_CSUM) {
+		rec.sr_flags = SHMIF_REC_CSUM_PARTIAL;
+		rec.sr_csum_start = pkt->np_csum_start;
+		rec.sr_csum_offset = pkt->np_csum_offset;
+	}
 	memcpy(sp->sp_ring + off, &rec, sizeof(rec));
 	/* Publishing: the record is complete before the head passes it. */
 	__atomic_store_n(&sb->sb_head, h + n, __ATOMIC_RELEASE);
@@ -336,7 +343,7 @@ skip_to_tail(struct shmif_port *sp)
 
 int
 rumpcomp_netif__bus_read(struct shmif_port *sp, void *buf, uint64_t buflen,
-    uint64_t *lenp, uint64_t *oversizep)
+    uint64_t *lenp, struct rumpcomp_netif_pkt *pkt, uint64_t *oversizep)
 {
 	struct shmif_bus *sb = sp->sp_bus;
 	uint32_t R = sb->sb_ringsize;
@@ -393,6 +400,16 @@ rumpcomp_netif__bus_read(struct shmif_port *sp, void *buf, uint64_t buflen,
 			continue;
 		}
 		*lenp = rec.sr_framelen;
+		memset(pkt, 0, sizeof(*pkt));
+		/* Offsets outside the frame: left as it is, it fails the
+		 * receiver's verification like any damaged frame. */
+		if ((rec.sr_flags & SHMIF_REC_CSUM_PARTIAL) &&
+		    (uint64_t)rec.sr_csum_start + rec.sr_csum_offset + 2 <=
+		    rec.sr_framelen && !(rec.sr_csum_offset & 1)) {
+			pkt->np_flags = RUMPCOMP_NETIF_PKT_NEEDS_CSUM;
+			pkt->np_csum_start = rec.sr_csum_start;
+			pkt->np_csum_offset = rec.sr_csum_offset;
+		}
 		return 0;
 	}
 }
@@ -402,8 +419,9 @@ rumpcomp_netif__bus_wait(struct shmif_port *sp, int timeout_ms,
     const int *stop)
 {
 	struct shmif_bus *sb = sp->sp_bus;
-	uint32_t seq = __atomic_load_n(&sb->sb_wakeseq, __ATOMIC_SEQ_CST);
+	uint32_t seq;
 
+	seq = __atomic_load_n(&sb->sb_wakeseq, __ATOMIC_SEQ_CST);
 	/* Writers wake only when someone sleeps: announce, then re-check. */
 	__atomic_add_fetch(&sb->sb_sleepers, 1, __ATOMIC_SEQ_CST);
 	if (__atomic_load_n(&sb->sb_head, __ATOMIC_SEQ_CST) == sp->sp_pos &&

@@ -21,8 +21,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "rumpcomp_netif.h"
+
 #define SHMIF_MAGIC 0x6d687372u   /* "rshm" read as a little-endian word */
-#define SHMIF_VERSION 1
+#define SHMIF_VERSION 2   /* 2: records carry checksum offload */
 #define SHMIF_HDRSIZE 4096
 #define SHMIF_RING_DEFAULT (1u << 20)
 #define SHMIF_RING_MIN (64u << 10)
@@ -58,8 +60,17 @@ struct shmif_rec {
 	uint32_t sr_framelen;    /* frame bytes, or SHMIF_WRAP */
 	uint64_t sr_sender;      /* the sending attachment's id */
 	uint64_t sr_seq;         /* frame number */
-	uint64_t sr_pad;
+	uint32_t sr_flags;       /* SHMIF_REC_* */
+	uint16_t sr_csum_start;  /* with SHMIF_REC_CSUM_PARTIAL: where the */
+	uint16_t sr_csum_offset; /* checksummed bytes and the field are */
 };
+/*
+ * The frame's transport checksum is partial (the field holds the pseudo
+ * header's sum, as virtio's NEEDS_CSUM): the sender left it to the
+ * receiver, which may deliver it unverified -- the frame never left this
+ * host's memory -- or finish it.
+ */
+#define SHMIF_REC_CSUM_PARTIAL 0x1
 
 /* One process's mapping of a bus and its reading position. */
 struct shmif_port {
@@ -67,6 +78,7 @@ struct shmif_port {
 	uint8_t *sp_ring;
 	size_t sp_maplen;
 	uint64_t sp_id;          /* frames with this sender are our own */
+	uint32_t sp_pid;         /* our pid, the writers' lock word */
 	uint64_t sp_pos;         /* next record to read */
 	uint64_t sp_seq;         /* frame number expected there */
 	uint64_t sp_drops;       /* frames lost by being lapped */
@@ -83,17 +95,22 @@ int rumpcomp_netif__bus_attach(const char *path, uint32_t ringsize,
     uint64_t id, struct shmif_port *sp, char *key, size_t keylen);
 void rumpcomp_netif__bus_detach(struct shmif_port *sp);
 
-/* rumpcomp_netif__bus_write: put one frame (len bytes) on the bus. */
+/*
+ * rumpcomp_netif__bus_write: put one frame (len bytes) on the bus; pkt
+ * (not NULL) says whether its checksum is partial, and where.
+ */
 void rumpcomp_netif__bus_write(struct shmif_port *sp, const void *iov,
-    uint64_t iovcnt, uint64_t len);
+    uint64_t iovcnt, uint64_t len, const struct rumpcomp_netif_pkt *pkt);
 
 /*
  * rumpcomp_netif__bus_read: the next frame of another attachment into
- * buf; 0 with *lenp, or EAGAIN when there is none.  Frames longer than
- * buflen are skipped and counted in *oversizep.
+ * buf; 0 with *lenp and *pkt (NEEDS_CSUM with the offsets when its
+ * checksum is partial, else flags 0), or EAGAIN when there is none.
+ * Frames longer than buflen are skipped and counted in *oversizep.
  */
 int rumpcomp_netif__bus_read(struct shmif_port *sp, void *buf,
-    uint64_t buflen, uint64_t *lenp, uint64_t *oversizep);
+    uint64_t buflen, uint64_t *lenp, struct rumpcomp_netif_pkt *pkt,
+    uint64_t *oversizep);
 
 /*
  * rumpcomp_netif__bus_wait: sleep until a frame may be there, at most

@@ -87,6 +87,12 @@ renameat2(int olddirfd, const char *oldpath, int newdirfd,
 }
 #endif
 #ifndef RWF_NOWAIT
+/* musl has neither the wrappers nor the flags (Linux's linux/fs.h). */
+#define RWF_HIPRI 0x01
+#define RWF_DSYNC 0x02
+#define RWF_SYNC 0x04
+#define RWF_NOWAIT 0x08
+#define RWF_APPEND 0x10
 static inline ssize_t
 preadv2(int fd, const struct iovec *iov, int cnt, off_t off, int flags)
 {
@@ -98,6 +104,12 @@ pwritev2(int fd, const struct iovec *iov, int cnt, off_t off, int flags)
 	return syscall(SYS_pwritev2, fd, iov, cnt, (long)off, 0L, flags);
 }
 #endif
+/* musl 1.2.3 has no tgkill() wrapper. */
+static inline int
+tgkill(pid_t tgid, pid_t tid, int sig)
+{
+	return (int)syscall(SYS_tgkill, tgid, tid, sig);
+}
 #ifndef CLOSE_RANGE_CLOEXEC
 #define CLOSE_RANGE_CLOEXEC (1U << 2)
 static inline int

@@ -224,6 +224,9 @@ shim_ioctl(int fd, unsigned long req, ...)
 #define getsockopt(s, lv, n, v, l) rump_sys_getsockopt(s, lv, n, v, l)
 #define send(s, b, n, f) rump_sys_sendto(s, b, n, f, NULL, 0)
 #define recv(s, b, n, f) rump_sys_recvfrom(s, b, n, f, NULL, NULL)
+/* net-icmp: datagrams with addresses (net_ping_*) */
+#define sendto(s, b, n, f, a, l) rump_sys_sendto(s, b, n, f, a, l)
+#define recvfrom(s, b, n, f, a, l) rump_sys_recvfrom(s, b, n, f, a, l)
 
 /* Files, directories and links. */
 #define stat(p, s) rump_sys_stat(p, s)
@@ -404,10 +407,69 @@ shim_clock_nanosleep(clockid_t c, int flags, const struct timespec *req,
 #define inotify_init1(f) ((int)SHIM_RAW(RUMP_SYS_INOTIFY_INIT1, f, 0, 0, 0, 0, 0))
 #define inotify_add_watch(fd, p, m) \
 	((int)SHIM_RAW(RUMP_SYS_INOTIFY_ADD_WATCH, fd, p, m, 0, 0, 0))
+#define inotify_rm_watch(fd, wd) \
+	((int)SHIM_RAW(RUMP_SYS_INOTIFY_RM_WATCH, fd, wd, 0, 0, 0, 0))
+#define tgkill(g, t, s) ((int)SHIM_RAW(RUMP_SYS_TGKILL, g, t, s, 0, 0, 0))
+#define sigtimedwait(s, i, t) \
+	((int)SHIM_RAW(RUMP_SYS_RT_SIGTIMEDWAIT, s, i, t, 8, 0, 0))
+#define sigwaitinfo(s, i) \
+	((int)SHIM_RAW(RUMP_SYS_RT_SIGTIMEDWAIT, s, i, 0, 8, 0, 0))
+
+/* sigqueue: as libc builds it, a SI_QUEUE siginfo from this process. */
+static inline int
+shim_sigqueue(pid_t pid, int sig, const union sigval value)
+{
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	si.si_signo = sig;
+	si.si_code = SI_QUEUE;
+	si.si_pid = rump_sys_getpid();
+	si.si_uid = rump_sys_getuid();
+	si.si_value = value;
+	return (int)SHIM_RAW(RUMP_SYS_RT_SIGQUEUEINFO, pid, sig, &si, 0, 0, 0);
+}
+#define sigqueue(p, s, v) shim_sigqueue(p, s, v)
+
+/*
+ * sigaction: libc's struct to the kernel's (handler, flags, restorer,
+ * 8-byte mask).  The rump kernel calls handlers directly, so no
+ * restorer is needed.
+ */
+struct shim_ksigaction {
+	void *handler;
+	unsigned long flags;
+	void *restorer;
+	uint64_t mask;
+};
+static inline int
+shim_sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+{
+	struct shim_ksigaction k, ko;
+	int r;
+
+	if (act != NULL) {
+		k.handler = (void *)act->sa_handler;
+		k.flags = (unsigned long)act->sa_flags;
+		k.restorer = NULL;
+		memcpy(&k.mask, &act->sa_mask, sizeof(k.mask));
+	}
+	r = (int)SHIM_RAW(RUMP_SYS_RT_SIGACTION, sig, act ? &k : NULL,
+	    old ? &ko : NULL, 8, 0, 0);
+	if (r == 0 && old != NULL) {
+		memset(old, 0, sizeof(*old));
+		old->sa_handler = (void (*)(int))ko.handler;
+		old->sa_flags = (int)ko.flags;
+		memcpy(&old->sa_mask, &ko.mask, sizeof(ko.mask));
+	}
+	return r;
+}
+#define sigaction(s, a, o) shim_sigaction(s, a, o)
 #define mmap(a, l, p, fl, fd, o) \
 	((void *)SHIM_RAW(RUMP_SYS_MMAP, a, l, p, fl, fd, o))
 #define munmap(a, l) ((int)SHIM_RAW(RUMP_SYS_MUNMAP, a, l, 0, 0, 0, 0))
 #define msync(a, l, f) ((int)SHIM_RAW(RUMP_SYS_MSYNC, a, l, f, 0, 0, 0))
+#define mprotect(a, l, p) ((int)SHIM_RAW(RUMP_SYS_MPROTECT, a, l, p, 0, 0, 0))
 
 /* Raw system calls (futex): the Linux x86_64 numbers are the kernel's.
  * Cases pass all six arguments. */

@@ -3,16 +3,18 @@
 # tests/fuzz/syscall_fuzz.c against a kernel built with ASan and UBSan and
 # run CALLS random calls (default $FUZZ_CALLS, else 1000000) from a seed
 # (FUZZ_SEED=S replays one).  Any crash, undefined behaviour, leak or
-# hang fails; TAP output, the run's log in $OBJ/fuzz/syscalls.log.
-#   OBJ=dir      object directory (default obj/posix-x86_64-asan)
-#   NOBUILD=1    use the fuzzer already built in $OBJ
+# hang fails; TAP output, the run's log in $FUZZ_OBJ/fuzz/syscalls.log.
+#   FUZZ_OBJ=dir  object directory (default obj/posix-x86_64-asan; not the
+#                 suite's $OBJ: objects do not record the flags they were
+#                 built with, so a sanitizer build needs a tree of its own)
+#   NOBUILD=1     use the fuzzer already built in $FUZZ_OBJ
 set -eu
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
-OBJ=${OBJ:-$TOP/obj/posix-x86_64-asan}
+OBJ=${FUZZ_OBJ:-$TOP/obj/posix-x86_64-asan}
 calls=${1:-${FUZZ_CALLS:-1000000}}
 
 usage() {
-	echo "usage: $0 [CALLS]   (env: FUZZ_SEED, OBJ, NOBUILD)" >&2
+	echo "usage: $0 [CALLS]   (env: FUZZ_SEED, FUZZ_OBJ, NOBUILD)" >&2
 	exit 2
 }
 die() {

@@ -2,7 +2,8 @@
  * are counted and dropped, a SYN to a closed port is answered with RST,
  * and thousands of random segments (valid checksums, random flags,
  * numbers, options and lengths) aimed at a listener and at random ports
- * are survived. */
+ * are survived; a sender whose peer's window reads zero while data is
+ * in flight recovers through the persist timer. */
 #include "../ktest/ktest.h"
 #include "../../components/net/inet/tcp_var.h"
 
@@ -148,33 +149,56 @@ KTEST(tcp_random_segments)
 	socket_destroy(so);
 }
 
+/* A listener l on 127.0.0.1:port, a client c connected to it and the
+ * accepted end a; false (a failure recorded, a NULL) when the
+ * connection does not come up within a second. */
+static bool
+kt_tcp_pair(struct ktest_ctx *kt, uint16_t port, struct socket **l,
+    struct socket **c, struct socket **a)
+{
+	struct sockaddr_in sin;
+
+	*l = *c = *a = NULL;
+	KT_EQ(kt, socket_create(&tcp_protosw, l), 0);
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	sin.sin_port = htons(port);
+	KT_EQ(kt, tcp_protosw.pr_bind(*l, (struct sockaddr *)&sin,
+	    sizeof(sin)), 0);
+	KT_EQ(kt, tcp_protosw.pr_listen(*l, 16), 0);
+	KT_EQ(kt, socket_create(&tcp_protosw, c), 0);
+	KT_EQ(kt, tcp_protosw.pr_connect(*c, (struct sockaddr *)&sin,
+	    sizeof(sin), true), -EINPROGRESS);
+	for (int i = 0; i < 100 && *a == NULL; i++) {
+		kpause(10000000, false);
+		if (tcp_protosw.pr_accept(*l, true, a) != 0)
+			*a = NULL;
+	}
+	return KT_CHECK(kt, *a != NULL);
+}
+
+/* Close what kt_tcp_pair made (NULLs are skipped). */
+static void
+kt_tcp_pair_destroy(struct socket *l, struct socket *c, struct socket *a)
+{
+	struct socket *all[3] = { a, c, l };
+
+	for (int i = 0; i < 3; i++)
+		if (all[i] != NULL)
+			socket_destroy(all[i]);
+}
+
 /* Random segments aimed inside the windows of a live connection:
  * sequence and acknowledgment numbers near what each end expects. */
 KTEST(tcp_random_in_window)
 {
-	struct sockaddr_in sin;
-	struct socket *l, *c, *a = NULL;
+	struct socket *l, *c, *a;
 	struct tcpcb *tp;
 	struct tcp_hdr th;
 	uint8_t opt[40];
 
-	KT_EQ(kt, socket_create(&tcp_protosw, &l), 0);
-	memset(&sin, 0, sizeof(sin));
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	sin.sin_port = htons(4998);
-	KT_EQ(kt, tcp_protosw.pr_bind(l, (struct sockaddr *)&sin, sizeof(sin)), 0);
-	KT_EQ(kt, tcp_protosw.pr_listen(l, 16), 0);
-	KT_EQ(kt, socket_create(&tcp_protosw, &c), 0);
-	KT_EQ(kt, tcp_protosw.pr_connect(c, (struct sockaddr *)&sin,
-	    sizeof(sin), true), -EINPROGRESS);
-	for (int i = 0; i < 100 && a == NULL; i++) {
-		kpause(10000000, false);
-		if (tcp_protosw.pr_accept(l, true, &a) != 0)
-			a = NULL;
-	}
-	KT_CHECK(kt, a != NULL);
-	if (a == NULL)
+	if (!kt_tcp_pair(kt, 4998, &l, &c, &a))
 		goto out;
 	for (int i = 0; i < 20000; i++) {
 		bool to_server = kt_rand() % 2;
@@ -204,6 +228,65 @@ KTEST(tcp_random_in_window)
 	}
 	socket_destroy(a);
 out:
-	socket_destroy(c);
-	socket_destroy(l);
+	kt_tcp_pair_destroy(l, c, NULL);
+}
+
+/* Move n bytes between buf and socket so (send: true) without waiting. */
+static ssize_t
+kt_sockio(struct socket *so, void *buf, size_t n, bool send)
+{
+	struct iovec iov = { .iov_base = buf, .iov_len = n };
+	struct uio uio = {
+		.uio_iov = &iov, .uio_iovcnt = 1, .uio_resid = n,
+		.uio_rw = send ? UIO_WRITE : UIO_READ, .uio_user = false,
+	};
+	struct sockmsg sm;
+
+	memset(&sm, 0, sizeof(sm));
+	sm.sm_uio = &uio;
+	return send ? tcp_protosw.pr_send(so, &sm, MSG_DONTWAIT) :
+	    tcp_protosw.pr_recv(so, &sm, MSG_DONTWAIT);
+}
+
+/* Data in flight is lost and a stale zero window is the last the
+ * sender heard (a reordered old ACK does that): retransmitting cannot
+ * send anything into a zero window, so the persist timer must probe,
+ * draw the ACK that opens the window and let the data through.  Before
+ * the fix the retransmission timer backed off forever instead. */
+KTEST(tcp_zero_window_in_flight_recovers)
+{
+	static uint8_t buf[1000];
+	struct socket *l, *c, *a;
+	struct tcpcb *tp;
+	ssize_t got = 0;
+
+	if (!kt_tcp_pair(kt, 4997, &l, &c, &a))
+		goto out;
+	/* The segment is lost; then a stale ACK shuts the window. */
+	memset(buf, 0x5a, sizeof(buf));
+	tcp_dbg_drop = 1000;
+	KT_EQ(kt, kt_sockio(c, buf, sizeof(buf), true), (ssize_t)sizeof(buf));
+	mutex_enter(&tcp_lock);
+	tp = c->so_pcb;
+	KT_EQ(kt, tp->snd_max - tp->snd_una, (uint32_t)sizeof(buf));
+	tp->snd_wnd = 0;
+	tcp_dbg_drop = 0;
+	mutex_exit(&tcp_lock);
+	/* The first timeout comes after t_rto (200 ms or more), the
+	 * first probe t_rto after that. */
+	for (int i = 0; i < 300 && got < (ssize_t)sizeof(buf); i++) {
+		ssize_t n;
+
+		kpause(10000000, false);
+		n = kt_sockio(a, buf + got, sizeof(buf) - (size_t)got, false);
+		if (n > 0)
+			got += n;
+	}
+	KT_EQ(kt, got, (ssize_t)sizeof(buf));
+	KT_EQ(kt, buf[0], 0x5a);
+	KT_EQ(kt, buf[sizeof(buf) - 1], 0x5a);
+	socket_destroy(a);
+out:
+	tcp_dbg_drop = 0;
+	kt_tcp_pair_destroy(l, c, NULL);
 }

@@ -255,8 +255,10 @@ mode_udpsend(const char *peer, const char *port, const char *msg)
 	if (rump_sys_sendto(fd, msg, strlen(msg), 0, (struct sockaddr *)&to,
 	    sizeof(to)) != (long)strlen(msg))
 		die("sendto", errno);
-	/* Give ARP and the frame time to leave before the kernel goes. */
-	struct timespec ts = { 1, 0 };
+	/* Give ARP and the frame time to leave before the kernel goes:
+	 * ARP asks again every second, and a request sent while a tap
+	 * device is just coming up can be lost, so allow for two. */
+	struct timespec ts = { 3, 0 };
 	nanosleep(&ts, NULL);
 	return 0;
 }

@@ -123,6 +123,9 @@ struct tt_bulk_arg {
 	size_t chunk;
 	uint64_t sum;
 	int error;
+	int shut;        /* sender: shutdown(SHUT_WR) instead of close */
+	size_t got;      /* reader: bytes that arrived in order */
+	int bad;         /* reader: a byte differed from the pattern */
 };
 
 static __attribute__((unused)) uint64_t
@@ -159,8 +162,31 @@ tt_bulk_sender(void *arg)
 	}
 	free(buf);
 	/* A clean close: the receiver sees end of file after the data. */
-	if (rump_sys_close(a->fd) != 0)
+	if ((a->shut ? rump_sys_shutdown(a->fd, SHUT_WR) :
+	    rump_sys_close(a->fd)) != 0)
 		a->error = errno;
+	return NULL;
+}
+
+/* Read a->fd to end of file, checking the pattern (a thread; the
+ * results are left in a for the test to assert on). */
+static __attribute__((unused)) void *
+tt_bulk_reader(void *arg)
+{
+	struct tt_bulk_arg *a = arg;
+	uint8_t *buf = malloc(1 << 16);
+	ssize_t n;
+
+	while (buf != NULL && (n = rump_sys_read(a->fd, buf, 1 << 16)) > 0) {
+		for (ssize_t i = 0; i < n; i++)
+			if (buf[i] != tt_pattern(a->got + (size_t)i))
+				a->bad = 1;
+		a->sum = tt_sum(a->sum, buf, (size_t)n);
+		a->got += (size_t)n;
+	}
+	if (buf == NULL || n < 0)
+		a->error = buf == NULL ? ENOMEM : errno;
+	free(buf);
 	return NULL;
 }
 

@@ -2,7 +2,9 @@
  * RUMP_TCP_DROP, RUMP_TCP_DUP and RUMP_TCP_REORDER (per mille, read at
  * boot) drop, duplicate and reorder 5% of the segments TCP sends each;
  * a 20 MiB transfer must still arrive byte for byte and both ends
- * close cleanly (retransmission, fast recovery, reassembly, SACK). */
+ * close cleanly (retransmission, fast recovery, reassembly, SACK), also
+ * with data flowing both ways at once (data segments then carry SACK
+ * blocks, which must fit within the MSS beside the data). */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -43,6 +45,39 @@ test_lossy_20m(void **state)
 }
 
 static void
+test_lossy_both_ways(void **state)
+{
+	struct tt_bulk_arg out[2], in[2];
+	pthread_t t[4];
+	int l, fd[2];
+
+	(void)state;
+	l = tt_listener(7103, 5);
+	fd[0] = tt_connect(7103);
+	fd[1] = tt_accept(l);
+	for (int i = 0; i < 2; i++) {
+		out[i] = (struct tt_bulk_arg){ .fd = fd[i], .total = 6u << 20,
+		    .chunk = 65536, .shut = 1 };
+		in[i] = (struct tt_bulk_arg){ .fd = fd[1 - i] };
+		assert_int_equal(pthread_create(&t[2 * i], NULL,
+		    tt_bulk_sender, &out[i]), 0);
+		assert_int_equal(pthread_create(&t[2 * i + 1], NULL,
+		    tt_bulk_reader, &in[i]), 0);
+	}
+	for (int i = 0; i < 4; i++)
+		pthread_join(t[i], NULL);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(out[i].error, 0);
+		assert_int_equal(in[i].error, 0);
+		assert_int_equal(in[i].bad, 0);
+		assert_int_equal(in[i].got, out[i].total);
+		assert_true(in[i].sum == out[i].sum);
+		assert_int_equal(rump_sys_close(fd[i]), 0);
+	}
+	assert_int_equal(rump_sys_close(l), 0);
+}
+
+static void
 test_lossy_small_exchanges(void **state)
 {
 	char buf[32];
@@ -73,6 +108,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lossy_20m),
+		cmocka_unit_test(test_lossy_both_ways),
 		cmocka_unit_test(test_lossy_small_exchanges),
 	};
 

@@ -27,10 +27,11 @@
 #include <rump/rump_net.h>
 #include <rump/rump_syscalls.h>
 
+#define SHMIF_PAIR_NAME "test_tcp_shmif"
+#include "shmif_pair.h"
+
 #define PORT 9000
 #define CHUNK 65536
-
-static char dir[64], bus[128];
 
 /* The pattern of byte i (both processes compute it). */
 static uint8_t
@@ -53,19 +54,11 @@ static void
 boot(const char *who, const char *addr, int lossy)
 {
 	const char *v = lossy ? "50" : "0";
-	struct in_addr in;
-	int e;
 
 	setenv("RUMP_TCP_DROP", v, 1);
 	setenv("RUMP_TCP_DUP", v, 1);
 	setenv("RUMP_TCP_REORDER", v, 1);
-	if ((e = rump_init()) != 0)
-		die(who, "rump_init", e);
-	if ((e = rump_net_if_create("shm0", bus)) != 0)
-		die(who, "rump_net_if_create", e);
-	inet_pton(AF_INET, addr, &in);
-	if ((e = rump_net_if_setaddr("shm0", in.s_addr, 24)) != 0)
-		die(who, "rump_net_if_setaddr", e);
+	sp_boot(who, addr);
 }
 
 static void __attribute__((noreturn))
@@ -162,7 +155,6 @@ run_pair(size_t total, int lossy)
 {
 	const char *mib = getenv("TEST_TCP_SHMIF_MIB");  /* for debugging */
 	pid_t r, s;
-	int st;
 
 	if (mib != NULL)
 		total = strtoul(mib, NULL, 10) << 20;
@@ -174,31 +166,8 @@ run_pair(size_t total, int lossy)
 	assert_true(s >= 0);
 	if (s == 0)
 		sender(total, lossy);
-	assert_int_equal(waitpid(s, &st, 0), s);
-	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
-	assert_int_equal(waitpid(r, &st, 0), r);
-	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/test_tcp_shmif.XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		return -1;
-	snprintf(bus, sizeof(bus), "shmif:%s/bus", dir);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	sp_wait_ok(s);
+	sp_wait_ok(r);
 }
 
 static void
@@ -223,5 +192,5 @@ main(void)
 		cmocka_unit_test(test_shmif_100m_lossy),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, sp_setup, sp_teardown);
 }

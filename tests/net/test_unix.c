@@ -586,7 +586,7 @@ test_listener_close_pending(void **state)
 }
 
 /* A write to a closed peer is EPIPE with or without MSG_NOSIGNAL (the
- * SIGPIPE itself goes through sig_sigpipe, as for pipes; a hosted
+ * SIGPIPE itself goes through sig_write_error, as for pipes; a hosted
  * process with SIG_DFL does not get it, see components/sys/sig.c). */
 static void
 test_epipe(void **state)

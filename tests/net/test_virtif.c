@@ -19,7 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,6 +30,7 @@
 
 #include <rump/rump.h>
 #include <rump/rump_net.h>
+#include <rump/rump_syscalls.h>
 
 static char dir[64];
 static char bus[128];
@@ -77,7 +81,7 @@ test_bad_options(void **state)
 	static const char *opts[] = {
 		",loss=101", ",loss=", ",loss=x", ",dup=5x", ",bogus=1",
 		",reorder", ",", ",loss=5,", ",size=1000", ",size=1g",
-		",size=4k", ",mtu=67", ",mtu=9001",
+		",size=4k", ",mtu=67", ",mtu=65536", ",csum=2", ",csum=",
 	};
 	char spec[256];
 
@@ -135,6 +139,22 @@ test_not_a_bus(void **state)
 	assert_int_equal(rump_net_if_create("shm0", spec), ENOENT);
 }
 
+/* SIOCSIFMTU on interface name: 0 or the errno. */
+static int
+set_mtu(const char *name, int mtu)
+{
+	struct ifreq ifr;
+	int s = rump_sys_socket(AF_INET, SOCK_DGRAM, 0), r;
+
+	assert_true(s >= 0);
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", name);
+	ifr.ifr_mtu = mtu;
+	r = rump_sys_ioctl(s, SIOCSIFMTU, &ifr) == 0 ? 0 : errno;
+	rump_sys_close(s);
+	return r;
+}
+
 static void
 test_size_option(void **state)
 {
@@ -154,6 +174,19 @@ test_size_option(void **state)
 	assert_int_equal(rump_net_if_create("shm0", spec), 0);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_size, 4096 + 65536);
+	assert_int_equal(rump_net_if_destroy("shm0"), 0);
+	/* A ring must hold four of the largest records: 64 KiB is too
+	 * small for a 64 KiB MTU, 1 MiB is enough. */
+	snprintf(spec, sizeof(spec), "shmif:%s,mtu=65535", path);
+	assert_int_equal(rump_net_if_create("shm0", spec), EINVAL);
+	snprintf(spec, sizeof(spec), "shmif:%s2,size=1m,mtu=65535,csum=0",
+	    path);
+	assert_int_equal(rump_net_if_create("shm0", spec), 0);
+	/* SIOCSIFMTU may lower the MTU and raise it again up to what
+	 * the bus carries, not beyond. */
+	assert_int_equal(set_mtu("shm0", 1500), 0);
+	assert_int_equal(set_mtu("shm0", 65535), 0);
+	assert_int_equal(set_mtu("shm0", 65536), EINVAL);
 	assert_int_equal(rump_net_if_destroy("shm0"), 0);
 }
 
@@ -182,7 +215,9 @@ struct doc_bus {
 };
 struct doc_rec {
 	uint32_t reclen, framelen;
-	uint64_t sender, seq, pad;
+	uint64_t sender, seq;
+	uint32_t flags;              /* 1: the checksum is partial */
+	uint16_t csum_start, csum_offset;
 };
 
 /* csum: the Internet checksum (RFC 1071) of len bytes. */
@@ -236,7 +271,7 @@ put_frame(uint8_t *map, uint64_t sender, const uint8_t *frame, uint32_t len)
 	uint8_t *ring = map + b->hdrsize;
 	uint32_t me = (uint32_t)getpid(), zero = 0;
 	uint32_t n = (32 + len + 31) & ~31u;
-	struct doc_rec r = { n, len, sender, 0, 0 };
+	struct doc_rec r = { n, len, sender, 0, 0, 0, 0 };
 	uint64_t h, off;
 
 	while (!__atomic_compare_exchange_n(&b->lock, &zero, me, false,
@@ -286,7 +321,7 @@ test_bus_format(void **state)
 	b = (const void *)map;
 	assert_int_equal(b->magic, 0x6d687372);
 	assert_memory_equal(map, "rshm", 4);
-	assert_int_equal(b->version, 1);
+	assert_int_equal(b->version, 2);
 	assert_int_equal(b->hdrsize, 4096);
 	assert_int_equal(b->ringsize, 1 << 20);
 	assert_true(b->head >= 32 + 42 && b->tail == 0 && b->nextseq >= 1);

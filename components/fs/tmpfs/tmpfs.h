@@ -31,6 +31,22 @@ struct tmpfs_dirent {
 	char td_name[];                 /* not NUL-terminated */
 };
 
+/*
+ * A run of contiguous pages holding pages of one file: made when the
+ * file is mapped MAP_SHARED, so the mapping is the file's own memory
+ * (tmpfs_mmap.c).  Its pages sit in the node's radix tree like any
+ * other; it is freed when no page of it is in the tree or mapped.
+ */
+struct tmpfs_seg {
+	struct tmpfs_seg *ts_next;      /* the node's segments */
+	char *ts_base;
+	uint64_t ts_pg;                 /* file page index of ts_base */
+	size_t ts_npages;
+	size_t ts_attached;             /* of its pages in the radix tree */
+	size_t ts_mapped;               /* pages mapped, over all mappings */
+	size_t ts_wmapped;              /* of those, by maywrite mappings */
+};
+
 struct tmpfs_node {
 	struct tmpfs_node *tn_prev, *tn_next; /* all nodes of the mount */
 	struct vnode *tn_vnode;         /* lives as long as the node */
@@ -54,6 +70,8 @@ struct tmpfs_node {
 	void **tn_radix;
 	int tn_height;                  /* levels; 0: no pages */
 	size_t tn_npages;               /* data pages held */
+	struct tmpfs_seg *tn_segs;      /* shared-mapped page runs */
+	int tn_seals;                   /* F_SEAL_* (memfd) */
 	/* Symlinks. */
 	char *tn_link;
 };
@@ -104,13 +122,41 @@ void *tmpfs_page(struct tmpfs_node *tn, uint64_t pg);
  * largest file size. */
 int tmpfs_page_get(struct tmpfs_mount *tm, struct tmpfs_node *tn,
     uint64_t pg, void **pagep);
-/* tmpfs_truncate_pages: free every page from index pg on. */
+/* tmpfs_truncate_pages: free every page from index pg on; with
+ * keep_mapped, pages in a live shared mapping are zeroed instead and
+ * stay the file's (a mapping keeps seeing the file if it grows again). */
 void tmpfs_truncate_pages(struct tmpfs_mount *tm, struct tmpfs_node *tn,
-    uint64_t pg);
+    uint64_t pg, bool keep_mapped);
+/* tmpfs_page_slot: the radix slot of page pg, the path to it made;
+ * -ENOSPC / -EFBIG as tmpfs_page_get. */
+int tmpfs_page_slot(struct tmpfs_node *tn, uint64_t pg, void ***slotp);
+/* tmpfs_page_release: a page taken out of tn's tree: freed, or let go
+ * of by its segment (tmpfs_segs_reap frees unused segments). */
+void tmpfs_page_release(struct tmpfs_node *tn, void *page);
 /* tmpfs_next_data: first page index >= pg holding data (or UINT64_MAX);
  * with hole, the first without. */
 uint64_t tmpfs_next_page(struct tmpfs_node *tn, uint64_t pg, bool hole);
 #define TMPFS_MAXFILESIZE ((off_t)1 << 48)
+
+/* tmpfs_mmap.c: MAP_SHARED mappings (vnode.h documents the ops). */
+int tmpfs_mmap_shared(struct vnode *vp, uint64_t pg, size_t npages,
+    bool prot_write, bool maywrite, void **addrp);
+void tmpfs_munmap_shared(struct vnode *vp, void *addr, size_t npages,
+    bool maywrite);
+int tmpfs_mremap_shared(struct vnode *vp, void *addr, size_t onpages,
+    size_t nnpages, bool maywrite, void **addrp);
+/* tmpfs_seg_of: the segment of tn holding page address p, or NULL. */
+struct tmpfs_seg *tmpfs_seg_of(struct tmpfs_node *tn, const void *p);
+/* tmpfs_segs_reap: free tn's segments no longer used. */
+void tmpfs_segs_reap(struct tmpfs_node *tn);
+/* tmpfs_zero_range: zero bytes [from, to) of pages tn holds there; for
+ * a file growing over pages a shared mapping may have written past its
+ * end (those must read as zeros, as on Linux).  tm_lock as writer. */
+void tmpfs_zero_range(struct tmpfs_node *tn, off_t from, off_t to);
+
+/* tmpfs_memfd.c: memfd_create's internal instance and file seals. */
+void tmpfs_memfd_init(void);
+int tmpfs_seals(struct vnode *vp, int add);
 
 /* tmpfs_vnops.c */
 extern const struct vnodeops tmpfs_vnodeops;

@@ -2,7 +2,9 @@
  * tmpfs_pages.c -- the data of a regular file: a radix tree of pages,
  * 512 pointers per level, so a sparse file holds pages only where it
  * was written.  Pages come from page_alloc() and so count against
- * RUMP_MEMLIMIT; running out is ENOSPC to the writer.
+ * RUMP_MEMLIMIT; running out is ENOSPC to the writer.  Pages of a
+ * shared mapping's segment (tmpfs_mmap.c) sit in the same tree; taking
+ * one out lets go of it instead of freeing it.
  */
 #include "tmpfs.h"
 
@@ -61,21 +63,12 @@ zpage(void)
 }
 
 int
-tmpfs_page_get(struct tmpfs_mount *tm, struct tmpfs_node *tn, uint64_t pg,
-    void **pagep)
+tmpfs_page_slot(struct tmpfs_node *tn, uint64_t pg, void ***slotp)
 {
 	void **node, **slot;
-	void *page;
 
 	if (pg >= radix_capacity(RADIX_MAXHEIGHT))
 		return -EFBIG;
-	page = tmpfs_page(tn, pg);
-	if (page != NULL) {
-		*pagep = page;
-		return 0;
-	}
-	if (tm->tm_pages >= tm->tm_maxpages || !mem_reserve_ok())
-		return -ENOSPC;
 	/* Grow the tree until pg fits. */
 	while (pg >= radix_capacity(tn->tn_height)) {
 		if (tn->tn_radix != NULL) {
@@ -105,6 +98,30 @@ tmpfs_page_get(struct tmpfs_mount *tm, struct tmpfs_node *tn, uint64_t pg,
 		}
 		node = *slot;
 	}
+	*slotp = slot;
+	return 0;
+}
+
+int
+tmpfs_page_get(struct tmpfs_mount *tm, struct tmpfs_node *tn, uint64_t pg,
+    void **pagep)
+{
+	void **slot;
+	void *page;
+	int error;
+
+	if (pg >= radix_capacity(RADIX_MAXHEIGHT))
+		return -EFBIG;
+	page = tmpfs_page(tn, pg);
+	if (page != NULL) {
+		*pagep = page;
+		return 0;
+	}
+	if (tm->tm_pages >= tm->tm_maxpages || !mem_reserve_ok())
+		return -ENOSPC;
+	error = tmpfs_page_slot(tn, pg, &slot);
+	if (error != 0)
+		return error;
 	page = zpage();
 	if (page == NULL)
 		return -ENOSPC;
@@ -115,11 +132,23 @@ tmpfs_page_get(struct tmpfs_mount *tm, struct tmpfs_node *tn, uint64_t pg,
 	return 0;
 }
 
+void
+tmpfs_page_release(struct tmpfs_node *tn, void *page)
+{
+	struct tmpfs_seg *ts = tn->tn_segs != NULL ? tmpfs_seg_of(tn, page)
+	    : NULL;
+
+	if (ts != NULL)
+		ts->ts_attached--;
+	else
+		page_free(page);
+}
+
 /* Free pages >= from in the subtree node (level, covering pages from
  * base); true if the subtree is empty afterwards. */
 static bool
 radix_trunc(struct tmpfs_mount *tm, struct tmpfs_node *tn, void **node,
-    int level, uint64_t base, uint64_t from)
+    int level, uint64_t base, uint64_t from, bool keep_mapped)
 {
 	uint64_t span = (uint64_t)1 << (RADIX_SHIFT * level);
 	bool empty = true;
@@ -133,12 +162,20 @@ radix_trunc(struct tmpfs_mount *tm, struct tmpfs_node *tn, void **node,
 			continue;
 		}
 		if (level == 0) {
-			page_free(node[i]);
+			struct tmpfs_seg *ts = NULL;
+			if (keep_mapped && tn->tn_segs != NULL)
+				ts = tmpfs_seg_of(tn, node[i]);
+			if (ts != NULL && ts->ts_mapped > 0) {
+				memset(node[i], 0, PAGE_SIZE);
+				empty = false;
+				continue;
+			}
+			tmpfs_page_release(tn, node[i]);
 			node[i] = NULL;
 			tn->tn_npages--;
 			tm->tm_pages--;
 		} else if (radix_trunc(tm, tn, node[i], level - 1, start,
-		    from)) {
+		    from, keep_mapped)) {
 			page_free(node[i]);
 			node[i] = NULL;
 		} else {
@@ -150,15 +187,18 @@ radix_trunc(struct tmpfs_mount *tm, struct tmpfs_node *tn, void **node,
 
 void
 tmpfs_truncate_pages(struct tmpfs_mount *tm, struct tmpfs_node *tn,
-    uint64_t pg)
+    uint64_t pg, bool keep_mapped)
 {
 	if (tn->tn_radix == NULL)
 		return;
-	if (radix_trunc(tm, tn, tn->tn_radix, tn->tn_height - 1, 0, pg)) {
+	if (radix_trunc(tm, tn, tn->tn_radix, tn->tn_height - 1, 0, pg,
+	    keep_mapped)) {
 		page_free(tn->tn_radix);
 		tn->tn_radix = NULL;
 		tn->tn_height = 0;
 	}
+	if (tn->tn_segs != NULL)
+		tmpfs_segs_reap(tn);
 }
 
 uint64_t

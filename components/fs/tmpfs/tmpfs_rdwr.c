@@ -63,6 +63,14 @@ tmpfs_write(struct vnode *vp, struct uio *uio, int ioflag)
 		error = -EFBIG;
 		goto out;
 	}
+	if (uio->uio_resid > 0 &&
+	    (tn->tn_seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))) {
+		error = -EPERM;
+		goto out;
+	}
+	/* A gap left before the write reads as zeros. */
+	if (uio->uio_resid > 0 && uio->uio_offset > tn->tn_size)
+		tmpfs_zero_range(tn, tn->tn_size, uio->uio_offset);
 	while (uio->uio_resid > 0 && uio->uio_offset < TMPFS_MAXFILESIZE) {
 		uint64_t off = (uint64_t)uio->uio_offset;
 		size_t pgoff = off & PAGE_MASK;
@@ -70,6 +78,13 @@ tmpfs_write(struct vnode *vp, struct uio *uio, int ioflag)
 		size_t before = uio->uio_resid;
 		void *page;
 
+		/* As Linux: F_SEAL_GROW refuses the first page-sized piece
+		 * that would end past the end of the file. */
+		if ((tn->tn_seals & F_SEAL_GROW) &&
+		    uio->uio_offset + (off_t)n > tn->tn_size) {
+			error = -EPERM;
+			break;
+		}
 		error = tmpfs_page_get(tm, tn, off / PAGE_SIZE, &page);
 		if (error != 0)
 			break;
@@ -131,11 +146,16 @@ tmpfs_resize(struct tmpfs_mount *tm, struct tmpfs_node *tn, off_t size)
 		return -EINVAL;
 	if (size > TMPFS_MAXFILESIZE)
 		return -EFBIG;
+	if ((size < tn->tn_size && (tn->tn_seals & F_SEAL_SHRINK)) ||
+	    (size > tn->tn_size && (tn->tn_seals & F_SEAL_GROW)))
+		return -EPERM;
+	if (size > tn->tn_size)
+		tmpfs_zero_range(tn, tn->tn_size, size);
 	if (size < tn->tn_size) {
 		uint64_t keep = ((uint64_t)size + PAGE_SIZE - 1) / PAGE_SIZE;
 		char *page;
 
-		tmpfs_truncate_pages(tm, tn, keep);
+		tmpfs_truncate_pages(tm, tn, keep, true);
 		/* Zero the tail of the last page, so growing the file
 		 * again reads zeros there. */
 		if ((size & PAGE_MASK) != 0 &&
@@ -214,6 +234,10 @@ tmpfs_allocate(struct vnode *vp, int mode, off_t off, off_t len)
 	if (off + len > TMPFS_MAXFILESIZE)
 		return -EFBIG;
 	rw_enter(&tm->tm_lock, RW_WRITER);
+	if ((tn->tn_seals & F_SEAL_GROW) && off + len > tn->tn_size) {
+		error = -EPERM;
+		goto out;
+	}
 	if (last - first + 1 > tm->tm_maxpages - tm->tm_pages) {
 		error = -ENOSPC;
 		goto out;
@@ -224,8 +248,10 @@ tmpfs_allocate(struct vnode *vp, int mode, off_t off, off_t len)
 		if (error != 0)
 			goto out;
 	}
-	if (!(mode & FALLOC_FL_KEEP_SIZE) && off + len > tn->tn_size)
+	if (!(mode & FALLOC_FL_KEEP_SIZE) && off + len > tn->tn_size) {
+		tmpfs_zero_range(tn, tn->tn_size, off + len);
 		tn->tn_size = off + len;
+	}
 	tmpfs_touch(tn, TN_CTIME | ((mode & FALLOC_FL_KEEP_SIZE) ? 0 : TN_MTIME));
 out:
 	rw_exit(&tm->tm_lock);

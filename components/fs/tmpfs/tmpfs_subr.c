@@ -30,6 +30,9 @@ tmpfs_node_alloc(struct mount *mp, const struct vattr *va,
 	tn->tn_linkable = (va->va_mask & VA_LINKABLE) != 0;
 	tn->tn_ino = tm->tm_nextino++;
 	tn->tn_dnextcookie = 2;
+	/* As Linux's shmem: no seals may be added but to a memfd made
+	 * with MFD_ALLOW_SEALING (tmpfs_memfd.c clears this). */
+	tn->tn_seals = F_SEAL_SEAL;
 	vfs_timestamp(&tn->tn_btime);
 	tn->tn_atime = tn->tn_mtime = tn->tn_ctime = tn->tn_btime;
 	tn->tn_next = tm->tm_nodes;
@@ -53,7 +56,9 @@ tmpfs_node_free(struct tmpfs_mount *tm, struct tmpfs_node *tn)
 		tn->tn_next->tn_prev = tn->tn_prev;
 	tm->tm_nnodes--;
 	tmpfs_dir_free(tn);
-	tmpfs_truncate_pages(tm, tn, 0);
+	tmpfs_truncate_pages(tm, tn, 0, false);
+	/* Mappings hold a vnode reference: none can be left. */
+	KASSERT(tn->tn_segs == NULL);
 	if (tn->tn_link != NULL)
 		kmem_strfree(tn->tn_link);
 	vnode_free(tn->tn_vnode);

@@ -127,6 +127,7 @@ static int
 tmpfs_init(void)
 {
 	vfs_register(&tmpfs_vfsops);
+	tmpfs_memfd_init();
 	return 0;
 }
 

@@ -444,4 +444,8 @@ const struct vnodeops tmpfs_vnodeops = {
 	.vop_allocate = tmpfs_allocate,
 	.vop_seekdata = tmpfs_seekdata,
 	.vop_inactive = tmpfs_inactive,
+	.vop_mmap_shared = tmpfs_mmap_shared,
+	.vop_munmap_shared = tmpfs_munmap_shared,
+	.vop_mremap_shared = tmpfs_mremap_shared,
+	.vop_seals = tmpfs_seals,
 };

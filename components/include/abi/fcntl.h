@@ -85,6 +85,8 @@
 #define F_SEAL_GROW             0x0004
 #define F_SEAL_WRITE            0x0008
 #define F_SEAL_FUTURE_WRITE     0x0010
+#define F_SEAL_ALL              (F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | \
+				 F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)
 
 /* F_GETOWN_EX / F_SETOWN_EX. */
 #define F_OWNER_TID     0

@@ -145,6 +145,7 @@ struct linger {
 #define SOL_TCP         6
 #define SOL_UDP         17
 #define SOL_IPV6        41
+#define SOL_RAW         255     /* net-icmp: raw sockets' options */
 
 /* SOL_SOCKET options. */
 #define SO_DEBUG        1
@@ -225,6 +226,10 @@ struct linger {
 #define IP_RECVERR      11
 #define IP_MULTICAST_IF 32
 #define IP_ADD_MEMBERSHIP 35
+
+/* net-icmp: SOL_RAW options of raw ICMP sockets: ICMP_FILTER takes a
+ * 32-bit mask (struct icmp_filter); bit N set drops ICMP type N. */
+#define ICMP_FILTER     1
 
 /* IPPROTO_IPV6 options. */
 #define IPV6_UNICAST_HOPS 16

@@ -56,6 +56,8 @@ struct lwp {
 	/* Signals (components/sys); protected by l_proc->p_lock. */
 	sigset_t l_sigmask;
 	sigset_t l_sigpend;
+	sigset_t l_sigwaited;       /* rt_sigtimedwait: awaited signals it
+	                             * had blocked (Linux's real_blocked) */
 	kcondvar_t *l_sleepcv;      /* interruptible wait in progress on */
 
 	void *l_clear_child_tid;    /* set_tid_address / CLONE_CHILD_CLEARTID */

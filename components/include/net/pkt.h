@@ -36,6 +36,16 @@ struct pkt {
 
 #define PKF_BCAST  0x01  /* link-level broadcast */
 #define PKF_MCAST  0x02  /* link-level multicast */
+/*
+ * Checksum offload (net-perf).  PKF_CSUM_PARTIAL, on output: the
+ * transport checksum field holds only the folded pseudo-header sum (not
+ * complemented); ip_output finishes it unless the interface takes such
+ * packets (IFCAP_CSUM), as virtio's NEEDS_CSUM.  PKF_CSUM_OK, on input:
+ * the driver vouches for the transport checksum (verified, or the frame
+ * never left this host's memory): TCP does not verify it again.
+ */
+#define PKF_CSUM_PARTIAL 0x04
+#define PKF_CSUM_OK      0x08
 
 /* Room left in front by pkt_alloc for link, IP and transport headers. */
 #define PKT_HEADROOM 128

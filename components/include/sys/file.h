@@ -80,6 +80,17 @@ struct fileops {
 	 * (close, dup2 over it, close-on-exec, exit); f stays referenced
 	 * for the call.  POSIX record locks of p are dropped here. */
 	void (*fo_closefd)(struct file *f, struct proc *p);
+	/* fo_mmap_shared / fo_munmap_shared / fo_mremap_shared (may be
+	 * NULL: mmap fails with -ENODEV): memory for a MAP_SHARED mapping
+	 * of f's pages [pg, pg+npages), giving pages of it back, and
+	 * growing it; vnode.h's vop_mmap_shared says more.  The mapping
+	 * holds a reference to f. */
+	int (*fo_mmap_shared)(struct file *f, uint64_t pg, size_t npages,
+	    bool prot_write, bool maywrite, void **addrp);
+	void (*fo_munmap_shared)(struct file *f, void *addr, size_t npages,
+	    bool maywrite);
+	int (*fo_mremap_shared)(struct file *f, void *addr, size_t onpages,
+	    size_t nnpages, bool maywrite, void **addrp);
 };
 #define FOF_UPDATE_OFFSET 0x1
 
@@ -134,5 +145,20 @@ void file_rele(struct file *f);
 struct file *fd_getfile(int fd);
 int fd_alloc(struct file *f, int minfd, bool cloexec);
 int fd_close(int fd);
+
+/*
+ * RLIMIT_FSIZE of the current process, for the VFS's paths that write or
+ * grow regular files (components/sys/sys_resource.c).  As Linux, a
+ * refusal raises SIGXFSZ for the calling thread (its default action ends
+ * the program in an image; a hosted program is not ended by it).
+ *   fsize_limited: is there a limit at all (else the rest are no-ops)?
+ *   fsize_limit_write: a write of *lenp > 0 bytes at off: trims *lenp so
+ *               the file ends at the limit; -EFBIG if off is at or past it.
+ *   fsize_limit_grow: a file grows to size (truncate, fallocate): -EFBIG
+ *               past the limit.
+ */
+bool fsize_limited(void);
+int fsize_limit_write(off_t off, size_t *lenp);
+int fsize_limit_grow(off_t size);
 
 #endif /* SYS_FILE_H */

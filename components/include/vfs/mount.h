@@ -62,6 +62,13 @@ void vfs_register(struct vfsops *ops);
  */
 int vfs_mount(const char *fstype, const char *source, const void *data,
     int flags, struct vnode *covered, struct mount **mpp);
+/*
+ * vfs_mount_detached: a mount of fstype that covers nothing and is in
+ * no mount table (memfd_create's internal tmpfs): reached only through
+ * *mpp's root, never unmounted.
+ */
+int vfs_mount_detached(const char *fstype, const char *source,
+    const void *data, struct mount **mpp);
 /* vfs_mountroot: mount fstype as "/"; -EBUSY if there is a root. */
 int vfs_mountroot(const char *fstype, const char *source, const void *data);
 /*

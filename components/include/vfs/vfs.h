@@ -51,6 +51,9 @@ int vfs_unlinkat(int dirfd, const char *path, int flags);
 int vfs_statat(int dirfd, const char *path, struct stat *st, int flags);
 /* vfs_lookup: the vnode at path (symlinks followed), referenced. */
 int vfs_lookup(const char *path, struct vnode **vpp);
+/* vn_open_file: a struct file for vp (reference taken over) opened with
+ * flags; devices and FIFOs get their own operations.  */
+int vn_open_file(struct vnode *vp, int flags, struct file **fp);
 /* vn_close_file: the fo_close of a vnode file (devices reuse it). */
 int vn_close_file(struct file *f);
 /* vn_stat_file: fo_stat for files on a vnode (devices reuse it). */

@@ -86,6 +86,7 @@ struct vnode {
 	void *v_fifo;                /* FIFOs: the pipe while open */
 	void *v_etfs;                /* host file behind it (etfs.c) */
 	const struct vnodeops *v_fsop; /* etfs: the fs's own operations */
+	void *v_inotify;             /* inotify watches (vfs/inotify.c) */
 };
 
 /* Flags for vop_read / vop_write. */
@@ -158,6 +159,41 @@ struct vnodeops {
 	 * last reference and the node has no links left, frees it.
 	 */
 	void (*vop_inactive)(struct vnode *vp);
+	/*
+	 * mmap_shared: memory for a MAP_SHARED mapping of pages [pg,
+	 * pg+npages) of the regular file vp: the file's own pages, laid
+	 * out contiguously, so stores through the mapping and read/write
+	 * of the file see the same bytes (there is no MMU to share pages
+	 * otherwise).  *addrp: the address of page pg.  prot_write: the
+	 * mapping has PROT_WRITE; maywrite: it could get it (the file is
+	 * open read-write), as F_SEAL_WRITE counts.  The pages stay mapped
+	 * until munmap_shared gives each back.  -EBUSY: some of the pages
+	 * are mapped already in another layout; -EPERM: sealed against
+	 * writing; -ENOMEM: no memory or space for the pages.
+	 */
+	int (*vop_mmap_shared)(struct vnode *vp, uint64_t pg, size_t npages,
+	    bool prot_write, bool maywrite, void **addrp);
+	/* munmap_shared: npages pages from addr, got from mmap_shared
+	 * (with maywrite as then), are no longer mapped. */
+	void (*vop_munmap_shared)(struct vnode *vp, void *addr, size_t npages,
+	    bool maywrite);
+	/*
+	 * mremap_shared: grow the mapping of onpages pages at addr (all of
+	 * one mmap_shared) to nnpages of the file from the same page, as
+	 * mremap(MREMAP_MAYMOVE) does: *addrp is where it is now; the old
+	 * range is no longer mapped.  On an error nothing has changed
+	 * (-EBUSY: the old pages are mapped elsewhere too, or the new ones
+	 * in another layout).
+	 */
+	int (*vop_mremap_shared)(struct vnode *vp, void *addr, size_t onpages,
+	    size_t nnpages, bool maywrite, void **addrp);
+	/*
+	 * seals: fcntl's F_GET_SEALS (add < 0: return the F_SEAL_* bits)
+	 * and F_ADD_SEALS (add them; -EPERM once F_SEAL_SEAL is set,
+	 * -EBUSY for F_SEAL_WRITE while writable shared mappings exist).
+	 * NULL: the file system has no seals (-EINVAL).
+	 */
+	int (*vop_seals)(struct vnode *vp, int add);
 };
 
 /*

@@ -1,9 +1,11 @@
 /*
  * icmp.c -- ICMP (RFC 792, RFC 1122 3.2.2): answer echo requests, send
- * destination-unreachable errors, and pass errors about our datagrams
- * to the transport (UDP sockets see ECONNREFUSED, EHOSTUNREACH ...).
+ * destination-unreachable errors, pass errors about our datagrams to
+ * the transport (UDP sockets see ECONNREFUSED, EHOSTUNREACH ...), and
+ * hand messages to the ICMP sockets (icmp_ping.c, icmp_raw.c).
  */
 #include "inet_int.h"
+#include "icmp_var.h"
 
 /* Which errno an unreachable code becomes (RFC 1122 3.2.2.1). */
 static const int unreach_errno[] = {
@@ -13,6 +15,8 @@ static const int unreach_errno[] = {
 	[ICMP_UNREACH_PORT] = ECONNREFUSED,
 };
 
+/* p holds at off the IP header and at least 8 bytes of a datagram we
+ * sent that could not be delivered (code: why); tell its sender. */
 static void
 icmp_ctlinput(struct pkt *p, size_t off, int code)
 {
@@ -24,13 +28,24 @@ icmp_ctlinput(struct pkt *p, size_t off, int code)
 	if (pkt_copydata(p, off, sizeof(ip), &ip) != 0)
 		return;
 	ihlen = (size_t)(ip.ip_vhl & 0xf) * 4;
-	if (ihlen < sizeof(ip) || (ip.ip_p != IPPROTO_UDP &&
-	    ip.ip_p != IPPROTO_TCP) ||
+	/* A later fragment carries no transport header. */
+	if (ihlen < sizeof(ip) || (ntohs(ip.ip_off) & IP_OFFMASK) ||
+	    (ip.ip_p != IPPROTO_UDP &&
+	    ip.ip_p != IPPROTO_TCP && ip.ip_p != IPPROTO_ICMP) ||
 	    pkt_copydata(p, off + ihlen, sizeof(uh), &uh) != 0)
 		return;
 	if (code < 0 || code >= (int)(sizeof(unreach_errno) / sizeof(int)) ||
 	    unreach_errno[code] == 0)
 		code = ICMP_UNREACH_HOST;
+	if (ip.ip_p == IPPROTO_ICMP) {  /* net-icmp: our echo requests */
+		struct icmp_hdr ic;
+
+		memcpy(&ic, &uh, sizeof(ic));
+		if (ic.icmp_type == ICMP_ECHO)
+			ping_ctlinput(unreach_errno[code], ip.ip_src, ip.ip_dst,
+			    ic.icmp_id);
+		return;
+	}
 	if (ip.ip_p == IPPROTO_TCP) {  /* tcp: the quoted 8 bytes hold the
 					* ports and sequence number */
 		uint32_t seq;
@@ -52,6 +67,9 @@ icmp_input(struct pkt *p, size_t hlen)
 	size_t len = p->pk_pktlen - hlen;
 	struct icmp_hdr ic;
 
+	/* Raw sockets see every message, as it came (Linux delivers to
+	 * them before ICMP's own checks). */
+	icmp_raw_input(p);
 	if (len < sizeof(ic)) {
 		inet_stats.icps_tooshort++;
 		goto drop;
@@ -78,6 +96,10 @@ icmp_input(struct pkt *p, size_t hlen)
 		p->pk_rcvif = NULL;
 		(void)ip_output(p, dst, src, IPPROTO_ICMP, 0);
 		return;
+	case ICMP_ECHOREPLY:  /* net-icmp: for a ping socket? */
+		if (ping_input(p, hlen, &ic))
+			return;
+		break;
 	case ICMP_UNREACH:
 		icmp_ctlinput(p, hlen + sizeof(ic), ic.icmp_code);
 		break;
@@ -124,5 +146,13 @@ icmp_error(struct pkt *p, int type, int code)
 	inet_stats.icps_error_out++;
 	(void)ip_output(e, ip.ip_dst, ip.ip_src, IPPROTO_ICMP, 0);
 drop:
+	pkt_free(p);
+}
+
+/* --- net-icmp --- */
+void
+icmp_unreach_local(struct pkt *p, int code)
+{
+	icmp_ctlinput(p, 0, code);
 	pkt_free(p);
 }

@@ -18,6 +18,8 @@ if_attach(struct ifnet *ifp)
 		}
 	}
 	ifp->if_index = if_index_next++;
+	if (ifp->if_maxmtu == 0)
+		ifp->if_maxmtu = ifp->if_mtu;
 	ifp->if_next = ifnets;
 	ifnets = ifp;
 	mutex_exit(&if_lock);

@@ -1,6 +1,7 @@
 /*
  * if_ether.c -- Ethernet interfaces: frames out (next hops resolved
- * through ARP) and in (IPv4 to the network thread, ARP to arp.c).
+ * through ARP) and in (IPv4 to the network thread, or straight to
+ * ip_input on a driver's own receive thread, ARP to arp.c).
  * Frames not addressed to us, multicast and unknown types are counted
  * and dropped.
  */
@@ -74,7 +75,12 @@ ether_input(struct ifnet *ifp, struct pkt *p)
 	case ETHERTYPE_IP:
 		/* A link broadcast is not an IP broadcast by itself. */
 		p->pk_flags &= ~PKF_BCAST;
-		netisr_enqueue(p);
+		/* net-perf: a driver's own receive thread may run the input
+		 * itself (IFCAP_INPUT_DIRECT); others queue it. */
+		if (ifp->if_capflags & IFCAP_INPUT_DIRECT)
+			ip_input(p);
+		else
+			netisr_enqueue(p);
 		return;
 	case ETHERTYPE_ARP:
 		arp_input(ifp, p);

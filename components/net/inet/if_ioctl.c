@@ -208,10 +208,9 @@ if_byindex(int index)
 static int
 if_setmtu(struct ifnet *ifp, int mtu)
 {
-	/* 68: RFC 791's smallest; Ethernet drivers here carry 1500. */
-	int max = (ifp->if_flags & IFF_LOOPBACK) ? 65536 : 1500;
-
-	if (mtu < 68 || mtu > max)
+	/* 68: RFC 791's smallest; the largest is what the link carries
+	 * (the back end's MTU for an Ethernet interface). */
+	if (mtu < 68 || (unsigned)mtu > ifp->if_maxmtu)
 		return -EINVAL;
 	mutex_enter(&if_lock);
 	ifp->if_mtu = (unsigned)mtu;

@@ -1,6 +1,6 @@
 /*
  * in_sockaddr.c -- struct sockaddr_in in and out of the IPv4 protocols
- * (UDP and TCP share these).
+ * (UDP, TCP and the ICMP sockets share these).
  */
 #include "inet_int.h"
 
@@ -13,6 +13,22 @@ in_sockaddr_check(const struct sockaddr *sa, socklen_t len,
 	memcpy(sin, sa, sizeof(*sin));
 	if (sin->sin_family != AF_INET)
 		return -EAFNOSUPPORT;
+	return 0;
+}
+
+int
+in_sockaddr_bind(const struct sockaddr *sa, socklen_t len, bool bcast_ok,
+    struct sockaddr_in *sin)
+{
+	bool bcast;
+	int error;
+
+	error = in_sockaddr_check(sa, len, sin);
+	if (error != 0)
+		return error;
+	if (sin->sin_addr.s_addr != 0 &&
+	    (!in_islocal(sin->sin_addr.s_addr, &bcast) || (bcast && !bcast_ok)))
+		return -EADDRNOTAVAIL;
 	return 0;
 }
 

@@ -7,13 +7,13 @@
 
 /* Filled in at init (the protocols' tables live in their files); the
  * first of a type is its default. */
-static struct protosw inet_protosw[2];
+static struct protosw inet_protosw[5];
 
 static struct domain inet_domain = {
 	.dom_family = AF_INET,
 	.dom_name = "inet",
 	.dom_protosw = inet_protosw,
-	.dom_nprotosw = 2,
+	.dom_nprotosw = 5,
 };
 
 static int
@@ -28,6 +28,10 @@ inet_init(void)
 	tcp_init();  /* tcp */
 	inet_protosw[0] = udp_protosw;
 	inet_protosw[1] = tcp_protosw;  /* tcp */
+	icmp_sock_init();                        /* net-icmp */
+	inet_protosw[2] = ping_protosw;          /* net-icmp */
+	inet_protosw[3] = raw_noproto_protosw;   /* net-icmp: SOCK_RAW's */
+	inet_protosw[4] = raw_icmp_protosw;      /* first refuses protocol 0 */
 	ip_reass_init();   /* net-config */
 	if_ioctl_init();   /* net-config */
 	error = netisr_init();

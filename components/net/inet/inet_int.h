@@ -83,6 +83,9 @@ struct inet_stats {
 	uint64_t ips_fragments, ips_reassembled, ips_fragtimeout,
 	    ips_fragoverlap, ips_fragdup, ips_fragbad, ips_fragmented,
 	    ips_ofragments;
+	/* net-icmp: ARP hold queues (arp.c), ICMP sockets (icmp_*.c) */
+	uint64_t arp_unresolved, icps_sockfull, icps_ping_delivered,
+	    icps_raw_delivered;
 };
 extern struct inet_stats inet_stats;
 
@@ -96,6 +99,8 @@ struct ifnet {
 	int if_index;
 	int if_flags;
 	unsigned if_mtu;
+	unsigned if_maxmtu;    /* what the link carries (SIOCSIFMTU's limit);
+				* 0 at if_attach: if_mtu */
 	uint32_t if_addr;      /* IPv4 address, network order; 0: none */
 	uint32_t if_mask;      /* its netmask, network order */
 	/* if_output: send an IP packet to next hop nexthop (network
@@ -107,7 +112,16 @@ struct ifnet {
 	int (*if_transmit)(struct ifnet *ifp, struct pkt *p);
 	void *if_softc;
 	struct ifnet *if_next;
+	int if_capflags;       /* IFCAP_* (net-perf): what the driver offers */
 };
+/* The driver takes PKF_CSUM_PARTIAL packets and may mark input
+ * PKF_CSUM_OK (net/pkt.h). */
+#define IFCAP_CSUM 0x1
+/* The driver calls ether_input only from a receive thread of its own
+ * that holds no lock (never inside a send): IPv4 input runs right
+ * there instead of on the network thread, one thread switch less per
+ * packet (netisr.c). */
+#define IFCAP_INPUT_DIRECT 0x2
 int if_attach(struct ifnet *ifp);
 struct ifnet *if_find(const char *name);
 /* if_foreach: call fn on each interface under the interface lock. */
@@ -124,6 +138,11 @@ extern kmutex_t if_lock;
  * -EINVAL if too short, -EAFNOSUPPORT if not AF_INET. */
 int in_sockaddr_check(const struct sockaddr *sa, socklen_t len,
     struct sockaddr_in *sin);
+/* in_sockaddr_bind: in_sockaddr_check for a bind: the address must be
+ * 0 or ours, a broadcast address of ours only if bcast_ok; else
+ * -EADDRNOTAVAIL. */
+int in_sockaddr_bind(const struct sockaddr *sa, socklen_t len,
+    bool bcast_ok, struct sockaddr_in *sin);
 /* in_sockaddr_fill: address a, port p (network order) into ss, *lenp. */
 void in_sockaddr_fill(struct sockaddr_storage *ss, socklen_t *lenp,
     uint32_t a, uint16_t p);
@@ -256,6 +275,21 @@ void if_deladdr(struct ifnet *ifp);
 /* in_mask_prefixlen: the prefix length of netmask (network order), or
  * -1 when its ones are not contiguous. */
 int in_mask_prefixlen(uint32_t mask);
+
+/* --- net-icmp: ICMP sockets (icmp_*.c, internals in icmp_var.h) --- */
+/*
+ * icmp_unreach_local: a packet we sent (p, at its IP header) cannot
+ * be delivered (ARP gave up): tell the socket that sent it as if an
+ * ICMP destination-unreachable with code had come back; takes p.
+ */
+void icmp_unreach_local(struct pkt *p, int code);
+void icmp_sock_init(void);
+/* Ping sockets (SOCK_DGRAM, IPPROTO_ICMP); raw ICMP sockets (SOCK_RAW,
+ * IPPROTO_ICMP), preceded by raw_noproto_protosw so that SOCK_RAW with
+ * protocol 0 is EPROTONOSUPPORT, as Linux. */
+extern const struct protosw ping_protosw;
+extern const struct protosw raw_noproto_protosw;
+extern const struct protosw raw_icmp_protosw;
 
 /* tcp: tcp_*.c (internals in tcp_var.h) */
 void tcp_input(struct pkt *p, size_t hlen);

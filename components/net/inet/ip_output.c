@@ -23,6 +23,25 @@ in_pseudo(uint32_t src, uint32_t dst, int proto, uint16_t len)
 	return in_cksum_add(0, ph, sizeof(ph));
 }
 
+/*
+ * ip_cksum_finish: complete the partial transport checksum of p (its IP
+ * header hlen bytes long) in software: the interface cannot, or the
+ * datagram is about to be fragmented (PKF_CSUM_PARTIAL, net/pkt.h).
+ */
+static void
+ip_cksum_finish(struct pkt *p, size_t hlen, int proto)
+{
+	/* Where the protocols keep their checksum field. */
+	size_t off = proto == IPPROTO_TCP ? 16 : 6;
+	uint16_t sum;
+
+	p->pk_flags &= ~PKF_CSUM_PARTIAL;
+	if (proto != IPPROTO_TCP && proto != IPPROTO_UDP)
+		return;
+	sum = htons(pkt_cksum(p, hlen, p->pk_pktlen - hlen, 0));
+	(void)pkt_copyback(p, hlen + off, sizeof(sum), &sum);
+}
+
 static void
 ip_cksum_set(struct ip_hdr *ip)
 {
@@ -144,6 +163,9 @@ ip_output(struct pkt *p, uint32_t src, uint32_t dst, int proto, int ttl)
 	ip_cksum_set(&ip);
 	(void)pkt_copyback(p, 0, sizeof(ip), &ip);
 	inet_stats.ips_out++;
+	if ((p->pk_flags & PKF_CSUM_PARTIAL) &&
+	    (!(ifp->if_capflags & IFCAP_CSUM) || p->pk_pktlen > ifp->if_mtu))
+		ip_cksum_finish(p, sizeof(ip), proto);
 	if (p->pk_pktlen > ifp->if_mtu)
 		return ip_fragment(ifp, p, nexthop);
 	return ifp->if_output(ifp, p, nexthop);

@@ -111,9 +111,10 @@ tcp_respond(uint32_t src, uint16_t sport, uint32_t dst, uint16_t dport,
 }
 
 /* The options of a segment into opt; returns their length (a
- * multiple of 4). */
+ * multiple of 4).  SACK blocks take only what is left of room: data
+ * and options together stay within the peer's MSS (RFC 6691). */
 static size_t
-tcp_build_opts(struct tcpcb *tp, int flags, uint8_t *opt)
+tcp_build_opts(struct tcpcb *tp, int flags, uint8_t *opt, size_t room)
 {
 	size_t n = 0;
 	bool syn = (flags & TH_SYN) != 0;
@@ -165,6 +166,10 @@ tcp_build_opts(struct tcpcb *tp, int flags, uint8_t *opt)
 		uint32_t blk[4][2];
 		int nb = tcp_sack_blocks(tp, blk, ts ? 3 : 4);
 
+		if (room < n + 4 + 8)
+			nb = 0;
+		else if ((size_t)nb > (room - n - 4) / 8)
+			nb = (int)((room - n - 4) / 8);
 		if (nb > 0) {
 			opt[n++] = TCPOPT_NOP;
 			opt[n++] = TCPOPT_NOP;
@@ -197,8 +202,12 @@ tcp_rcvwin(struct tcpcb *tp)
 	if (win > adv && win - adv < MIN(cap / 2, tp->t_advmss))
 		win = adv;
 	/* While a hole is open, keep the window steady, so the sender
-	 * can count our ACKs as duplicates (RFC 5681 2). */
-	if (tp->t_reass != NULL && adv > 0)
+	 * can count our ACKs as duplicates (RFC 5681 2) -- unless what is
+	 * left of it is too small to be of use: a window frozen near
+	 * zero (zero after scaling) would keep the sender from filling
+	 * the very hole we wait for. */
+	if (tp->t_reass != NULL && adv >= MIN(cap / 2, tp->t_advmss) &&
+	    (adv >> tp->rcv_scale) > 0)
 		win = adv;
 	/* Never take back what was offered. */
 	if (win < adv)
@@ -215,7 +224,8 @@ tcp_send_seg(struct tcpcb *tp, uint32_t seq, uint32_t len, int flags)
 	uint32_t win;
 	struct pkt *p;
 
-	optlen = tcp_build_opts(tp, flags, opt);
+	optlen = tcp_build_opts(tp, flags, opt, len == 0 ? TCP_MAXOLEN :
+	    tp->t_maxseg > len ? MIN(tp->t_maxseg - len, TCP_MAXOLEN) : 0);
 	hlen = TCP_HDRLEN + optlen;
 	p = pkt_alloc(hlen + len, PKT_HEADROOM);
 	if (p == NULL) {
@@ -266,9 +276,12 @@ tcp_send_seg(struct tcpcb *tp, uint32_t seq, uint32_t len, int flags)
 	} else if ((flags & (TH_SYN | TH_FIN | TH_RST)) == 0) {
 		tcp_stats.tcps_sndacks++;
 	}
-	th.th_sum = htons(pkt_cksum(p, 0, p->pk_pktlen, in_pseudo(tp->t_laddr,
+	/* net-perf: the checksum is left partial (the pseudo header's sum);
+	 * ip_output or the interface finishes it (PKF_CSUM_PARTIAL). */
+	th.th_sum = htons((uint16_t)~in_cksum_fold(in_pseudo(tp->t_laddr,
 	    tp->t_faddr, IPPROTO_TCP, (uint16_t)p->pk_pktlen)));
 	(void)pkt_copyback(p, offsetof(struct tcp_hdr, th_sum), 2, &th.th_sum);
+	p->pk_flags |= PKF_CSUM_PARTIAL;
 	if (flags & TH_ACK) {
 		tp->last_ack_sent = tp->rcv_nxt;
 		tp->t_flags &= ~(TF_ACKNOW | TF_DELACK);
@@ -283,7 +296,7 @@ void
 tcp_send_challenge_ack(struct tcpcb *tp)
 {
 	tcp_stats.tcps_challengeack++;
-	(void)tcp_send_seg(tp, tp->snd_nxt, 0, TH_ACK);
+	(void)tcp_send_seg(tp, tp->snd_max, 0, TH_ACK);
 }
 
 /* Would a window update be worth a segment of its own?  Judged on
@@ -378,12 +391,26 @@ tcp_output(struct tcpcb *tp)
 		    tcp_window_update_due(tp))
 			send = true;
 		if (!send) {
+			/* The peer's window is shut while data waits and
+			 * the next byte to send is snd_una (after a
+			 * retransmission timeout, or data in flight beyond
+			 * a window that closed): retransmitting cannot
+			 * send anything, so the persist timer takes over
+			 * -- its probes draw the ACK that reopens the
+			 * window even when the peer's window update was
+			 * lost (RFC 9293 3.8.6.1). */
+			if (tp->snd_wnd == 0 && off < sblen &&
+			    tp->snd_nxt == tp->snd_una &&
+			    tcp_timer_active(tp, TT_REXMT)) {
+				tp->t_timer[TT_REXMT] = 0;
+				tp->t_rxtshift = 0;
+			}
 			/* Data waits, nothing is in flight and the window
 			 * is shut or too small to use: the persist timer
-			 * probes it (RFC 9293 3.8.6.1) or, for a small
-			 * window, overrides SWS avoidance (RFC 1122
-			 * 4.2.3.4), so a lost window update cannot stall. */
-			if (off < sblen && tp->snd_una == tp->snd_max &&
+			 * probes it or, for a small window, overrides SWS
+			 * avoidance (RFC 1122 4.2.3.4), so a lost window
+			 * update cannot stall. */
+			if (off < sblen && tp->snd_nxt == tp->snd_una &&
 			    !tcp_timer_active(tp, TT_REXMT) &&
 			    !tcp_timer_active(tp, TT_PERSIST)) {
 				tp->t_persistshift = 0;
@@ -403,7 +430,13 @@ tcp_output(struct tcpcb *tp)
 			tp->t_rttstart = nanouptime_ns();
 			tp->t_rtseq = tp->snd_nxt;
 		}
-		error = tcp_send_seg(tp, tp->snd_nxt, len, flags);
+		/* A pure ACK carries snd_max, not a rewound snd_nxt: after
+		 * a retransmission timeout the peer may hold everything up
+		 * to snd_max already, and would find an ACK numbered below
+		 * its rcv_nxt unacceptable -- two ends retransmitting to
+		 * each other would then never hear each other's ACKs. */
+		error = tcp_send_seg(tp, len == 0 && !fin ? tp->snd_max :
+		    tp->snd_nxt, len, flags);
 		if (error == -ENOBUFS && len == 0 && !fin)
 			return error;
 		tp->snd_nxt += len;

@@ -151,20 +151,23 @@ static void
 tcp_timer_persist(struct tcpcb *tp)
 {
 	tp->t_flags &= ~TF_PERSIST;
-	if (tp->snd_una != tp->snd_max || tp->t_snd.sb_len == 0)
+	if (tcp_timer_active(tp, TT_REXMT) || tp->t_snd.sb_len == 0)
 		return;  /* data moves again: the timer is not needed */
 	tcp_stats.tcps_sndprobe++;
 	if (tp->snd_wnd == 0) {
-		/* As Linux: an old sequence number draws an ACK with the
-		 * current window without putting data at risk. */
-		(void)tcp_send_seg(tp, tp->snd_una - 1, 0, TH_ACK);
+		/* RFC 9293 3.8.6.1: one octet at snd_una.  A receiver that
+		 * has no room drops it and answers with its window; one
+		 * that has (its window read zero only after scaling, or an
+		 * update was lost) takes it and acknowledges it. */
+		(void)tcp_send_seg(tp, tp->snd_una, 1, TH_ACK);
+		tp->snd_nxt = SEQ_MAX(tp->snd_nxt, tp->snd_una + 1);
+		tp->snd_max = SEQ_MAX(tp->snd_max, tp->snd_nxt);
 	} else {
 		tp->t_flags |= TF_FORCE;  /* send what the window allows */
 		(void)tcp_output(tp);
 		tp->t_flags &= ~TF_FORCE;
 	}
-	if (tp->snd_una == tp->snd_max && tp->t_snd.sb_len > 0 &&
-	    !tcp_timer_active(tp, TT_REXMT))
+	if (tp->t_snd.sb_len > 0 && !tcp_timer_active(tp, TT_REXMT))
 		tcp_setpersist(tp);
 }
 

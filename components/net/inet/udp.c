@@ -4,16 +4,10 @@
  * port table; datagrams are queued on the receiving socket with their
  * sender's address.  ICMP errors reach connected sockets as so_error.
  */
-#include "inet_int.h"
+#include "dgram_sock.h"
 
 #define UDP_EPHEMERAL_LO 32768  /* net.ipv4.ip_local_port_range */
 #define UDP_EPHEMERAL_HI 60999
-
-struct udp_dgram {
-	struct udp_dgram *d_next;
-	struct sockaddr_in d_from;
-	struct pkt *d_pkt;        /* the payload only */
-};
 
 struct inpcb {
 	struct socket *inp_so;
@@ -23,8 +17,7 @@ struct inpcb {
 	uint32_t inp_faddr;       /* connected peer; 0: none */
 	uint16_t inp_fport;
 	int inp_ttl;
-	struct udp_dgram *inp_rq_head, **inp_rq_tail;
-	size_t inp_rq_bytes;
+	struct dgram_queue inp_rq;  /* payloads only */
 };
 
 static kmutex_t udp_lock;
@@ -39,7 +32,7 @@ udp_attach(struct socket *so)
 	if (inp == NULL)
 		return -ENOMEM;
 	inp->inp_so = so;
-	inp->inp_rq_tail = &inp->inp_rq_head;
+	dgram_queue_init(&inp->inp_rq);
 	so->so_pcb = inp;
 	so->so_lock = &udp_lock;
 	mutex_enter(&udp_lock);
@@ -59,13 +52,7 @@ udp_detach(struct socket *so)
 		;
 	*ip = inp->inp_next;
 	mutex_exit(&udp_lock);
-	while (inp->inp_rq_head != NULL) {
-		struct udp_dgram *d = inp->inp_rq_head;
-
-		inp->inp_rq_head = d->d_next;
-		pkt_free(d->d_pkt);
-		kmem_free(d, sizeof(*d));
-	}
+	dgram_queue_purge(&inp->inp_rq);
 	kmem_free(inp, sizeof(*inp));
 }
 
@@ -111,14 +98,11 @@ udp_bind(struct socket *so, const struct sockaddr *sa, socklen_t len)
 {
 	struct inpcb *inp = so->so_pcb;
 	struct sockaddr_in sin;
-	bool bcast;
 	int error;
 
-	error = in_sockaddr_check(sa, len, &sin);
+	error = in_sockaddr_bind(sa, len, true, &sin);
 	if (error != 0)
 		return error;
-	if (sin.sin_addr.s_addr != 0 && !in_islocal(sin.sin_addr.s_addr, &bcast))
-		return -EADDRNOTAVAIL;
 	/* Ports below 1024 are privileged. */
 	if (sin.sin_port != 0 && ntohs(sin.sin_port) < 1024 &&
 	    curproc->p_cred.cr_euid != 0)
@@ -139,68 +123,28 @@ udp_bind(struct socket *so, const struct sockaddr *sa, socklen_t len)
 	return error;
 }
 
+/* The peer of a connect, or none (udp_lock held): dgram_connect. */
+static int
+udp_set_peer(struct socket *so, const struct sockaddr_in *sin)
+{
+	struct inpcb *inp = so->so_pcb;
+	int error = 0;
+
+	if (sin != NULL && inp->inp_lport == 0)
+		error = udp_autobind(inp, 0);
+	if (error == 0) {
+		inp->inp_faddr = sin != NULL ? sin->sin_addr.s_addr : 0;
+		inp->inp_fport = sin != NULL ? sin->sin_port : 0;
+	}
+	return error;
+}
+
 static int
 udp_connect(struct socket *so, const struct sockaddr *sa, socklen_t len,
     bool nonblock)
 {
-	struct inpcb *inp = so->so_pcb;
-	struct sockaddr_in sin;
-	struct ifnet *ifp;
-	uint32_t nexthop;
-	int error;
-
 	(void)nonblock;
-	if (len >= sizeof(sa_family_t) && sa->sa_family == AF_UNSPEC) {
-		mutex_enter(&udp_lock);
-		inp->inp_faddr = 0;
-		inp->inp_fport = 0;
-		so->so_state &= ~SS_ISCONNECTED;
-		mutex_exit(&udp_lock);
-		return 0;
-	}
-	error = in_sockaddr_check(sa, len, &sin);
-	if (error != 0)
-		return error;
-	if (sin.sin_port == 0)
-		return -EINVAL;
-	error = route_lookup(sin.sin_addr.s_addr, &ifp, &nexthop);
-	if (error != 0)
-		return error;
-	mutex_enter(&udp_lock);
-	if (inp->inp_lport == 0)
-		error = udp_autobind(inp, 0);
-	if (error == 0) {
-		inp->inp_faddr = sin.sin_addr.s_addr;
-		inp->inp_fport = sin.sin_port;
-		so->so_state |= SS_ISCONNECTED;
-		so->so_error = 0;
-	}
-	mutex_exit(&udp_lock);
-	return error;
-}
-
-/* Copy the caller's data into a new packet behind room for headers. */
-static int
-pkt_from_uio(struct uio *uio, size_t len, size_t hdr, struct pkt **pp)
-{
-	struct pkt *p = pkt_alloc(hdr + len, PKT_HEADROOM);
-	size_t off = 0;
-	int error;
-
-	if (p == NULL)
-		return -ENOBUFS;
-	for (struct pkt *s = p; s != NULL; s = s->pk_next) {
-		size_t skip = off < hdr ? MIN(hdr - off, s->pk_len) : 0;
-
-		error = uiomove(s->pk_data + skip, s->pk_len - skip, uio);
-		if (error != 0) {
-			pkt_free(p);
-			return error;
-		}
-		off += s->pk_len;
-	}
-	*pp = p;
-	return 0;
+	return dgram_connect(so, sa, len, true, udp_set_peer);
 }
 
 static ssize_t
@@ -227,41 +171,20 @@ udp_send(struct socket *so, struct sockmsg *sm, int flags)
 	if (len > IP_MAXPACKET - sizeof(struct ip_hdr) - sizeof(uh))
 		return -EMSGSIZE;
 	mutex_enter(&udp_lock);
-	if (so->so_state & SS_CANTSENDMORE) {
-		mutex_exit(&udp_lock);
-		return -EPIPE;
-	}
-	if (so->so_error != 0) {
-		error = -so->so_error;
-		so->so_error = 0;
-		mutex_exit(&udp_lock);
-		return error;
-	}
-	if (sm->sm_namelen == 0 && inp->inp_faddr == 0) {
-		mutex_exit(&udp_lock);
-		return -EDESTADDRREQ;
-	}
-	error = inp->inp_lport == 0 ? udp_autobind(inp, 0) : 0;
+	error = dgram_send_check(so,
+	    sm->sm_namelen != 0 || inp->inp_faddr != 0);
+	if (error == 0 && inp->inp_lport == 0)
+		error = udp_autobind(inp, 0);
 	src = inp->inp_laddr;
 	sport = inp->inp_lport;
 	dst = sm->sm_namelen != 0 ? to.sin_addr.s_addr : inp->inp_faddr;
 	dport = sm->sm_namelen != 0 ? to.sin_port : inp->inp_fport;
 	ttl = inp->inp_ttl;
 	mutex_exit(&udp_lock);
-	if (error != 0)
-		return error;
-	if (dst == INADDR_BROADCAST && !(so->so_options & SO_OPT_BROADCAST))
-		return -EACCES;
-	if (src == 0) {
-		struct ifnet *ifp;
-		uint32_t nh;
-
-		error = route_lookup(dst, &ifp, &nh);
-		if (error != 0)
-			return error;
-		src = ifp->if_addr;
-	}
-	error = pkt_from_uio(sm->sm_uio, len, sizeof(uh), &p);
+	if (error == 0)
+		error = dgram_source(so, dst, &src);
+	if (error == 0)
+		error = dgram_pkt_from_uio(sm->sm_uio, len, sizeof(uh), &p);
 	if (error != 0)
 		return error;
 	uh.uh_sport = sport;
@@ -283,7 +206,7 @@ udp_input(struct pkt *p, size_t hlen)
 {
 	struct ip_hdr *ip = (struct ip_hdr *)p->pk_data;
 	struct inpcb *best = NULL;
-	struct udp_dgram *d;
+	struct sockaddr_in from;
 	struct udp_hdr uh;
 	size_t ulen;
 	uint32_t src = ip->ip_src, dst = ip->ip_dst;
@@ -325,33 +248,23 @@ udp_input(struct pkt *p, size_t hlen)
 		icmp_error(p, ICMP_UNREACH, ICMP_UNREACH_PORT);
 		return;
 	}
-	if ((best->inp_so->so_state & SS_CANTRCVMORE) ||
-	    best->inp_rq_bytes + ulen > (size_t)best->inp_so->so_rcvbuf) {
-		mutex_exit(&udp_lock);
-		inet_stats.udps_fullsock++;
-		goto drop;
-	}
-	d = kmem_alloc(sizeof(*d), KM_SLEEP);
-	if (d == NULL) {
-		mutex_exit(&udp_lock);
-		inet_stats.udps_fullsock++;
-		goto drop;
-	}
+	/* The room asked for counts the UDP header too. */
+	if (!dgram_room(best->inp_so, &best->inp_rq, ulen))
+		goto drop_full;
 	pkt_adj(p, (long)(hlen + sizeof(uh)));
 	pkt_adj(p, -(long)(p->pk_pktlen - (ulen - sizeof(uh))));
-	memset(&d->d_from, 0, sizeof(d->d_from));
-	d->d_from.sin_family = AF_INET;
-	d->d_from.sin_addr.s_addr = src;
-	d->d_from.sin_port = uh.uh_sport;
-	d->d_pkt = p;
-	d->d_next = NULL;
-	*best->inp_rq_tail = d;
-	best->inp_rq_tail = &d->d_next;
-	best->inp_rq_bytes += p->pk_pktlen;
+	memset(&from, 0, sizeof(from));
+	from.sin_family = AF_INET;
+	from.sin_addr.s_addr = src;
+	from.sin_port = uh.uh_sport;
+	if (dgram_append(best->inp_so, &best->inp_rq, p, &from) != 0)
+		goto drop_full;
 	inet_stats.udps_delivered++;
-	sorwakeup(best->inp_so);
 	mutex_exit(&udp_lock);
 	return;
+drop_full:
+	mutex_exit(&udp_lock);
+	inet_stats.udps_fullsock++;
 drop:
 	pkt_free(p);
 }
@@ -366,11 +279,8 @@ udp_ctlinput(int error, uint32_t src, uint16_t sport, uint32_t dst,
 	for (struct inpcb *i = udp_pcbs; i != NULL; i = i->inp_next) {
 		if (i->inp_lport == sport && i->inp_faddr == dst &&
 		    i->inp_fport == dport &&
-		    (i->inp_laddr == 0 || i->inp_laddr == src)) {
-			i->inp_so->so_error = error;
-			sorwakeup(i->inp_so);
-			sowwakeup(i->inp_so);
-		}
+		    (i->inp_laddr == 0 || i->inp_laddr == src))
+			dgram_error(i->inp_so, error);
 	}
 	mutex_exit(&udp_lock);
 }
@@ -379,76 +289,12 @@ static ssize_t
 udp_recv(struct socket *so, struct sockmsg *sm, int flags)
 {
 	struct inpcb *inp = so->so_pcb;
-	int64_t deadline = so_deadline(so->so_rcvtimeo);
-	struct udp_dgram *d;
-	size_t len, n;
-	int error = 0;
+	ssize_t n;
 
 	mutex_enter(&udp_lock);
-	while (inp->inp_rq_head == NULL) {
-		if (so->so_error != 0) {
-			error = -so->so_error;
-			so->so_error = 0;
-			goto out;
-		}
-		if (so->so_state & SS_CANTRCVMORE)
-			goto out;  /* 0: end of file */
-		if (flags & MSG_DONTWAIT) {
-			error = -EAGAIN;
-			goto out;
-		}
-		error = sowait(so, &so->so_rcv_cv, deadline);
-		if (error != 0)
-			goto out;
-	}
-	d = inp->inp_rq_head;
-	len = d->d_pkt->pk_pktlen;
-	n = MIN(len, sm->sm_uio->uio_resid);
-	for (struct pkt *s = d->d_pkt; s != NULL && error == 0; s = s->pk_next) {
-		size_t k = MIN(s->pk_len, sm->sm_uio->uio_resid);
-
-		if (k > 0)
-			error = uiomove(s->pk_data, k, sm->sm_uio);
-	}
-	if (error != 0)
-		goto out;
-	memcpy(&sm->sm_name, &d->d_from, sizeof(d->d_from));
-	sm->sm_namelen = sizeof(d->d_from);
-	if (n < len)
-		sm->sm_flags |= MSG_TRUNC;
-	if (!(flags & MSG_PEEK)) {
-		inp->inp_rq_head = d->d_next;
-		if (inp->inp_rq_head == NULL)
-			inp->inp_rq_tail = &inp->inp_rq_head;
-		inp->inp_rq_bytes -= len;
-		pkt_free(d->d_pkt);
-		kmem_free(d, sizeof(*d));
-	}
+	n = dgram_recv(so, &inp->inp_rq, sm, flags);
 	mutex_exit(&udp_lock);
-	return (ssize_t)((flags & MSG_TRUNC) ? len : n);
-out:
-	mutex_exit(&udp_lock);
-	return error;
-}
-
-static int
-udp_shutdown(struct socket *so, int how)
-{
-	int error = 0;
-
-	mutex_enter(&udp_lock);
-	if (!(so->so_state & SS_ISCONNECTED))
-		error = -ENOTCONN;
-	else {
-		if (how != SHUT_WR)
-			so->so_state |= SS_CANTRCVMORE;
-		if (how != SHUT_RD)
-			so->so_state |= SS_CANTSENDMORE;
-		sorwakeup(so);
-		sowwakeup(so);
-	}
-	mutex_exit(&udp_lock);
-	return error;
+	return n;
 }
 
 static int
@@ -481,16 +327,12 @@ static int
 udp_poll(struct socket *so, int events, struct pollwait *pw)
 {
 	struct inpcb *inp = so->so_pcb;
-	int revents = POLLOUT | POLLWRNORM;  /* datagrams never wait */
+	int revents;
 
 	mutex_enter(&udp_lock);
-	if (inp->inp_rq_head != NULL || (so->so_state & SS_CANTRCVMORE))
-		revents |= POLLIN | POLLRDNORM;
-	if (so->so_error != 0)
-		revents |= POLLERR;
-	selrecord(pw, &so->so_sel);
+	revents = dgram_poll(so, &inp->inp_rq, events, pw);
 	mutex_exit(&udp_lock);
-	return revents & (events | POLLERR | POLLHUP);
+	return revents;
 }
 
 static int
@@ -498,25 +340,10 @@ udp_ctloutput(struct socket *so, bool get, int level, int name, void *val,
     socklen_t *lenp)
 {
 	struct inpcb *inp = so->so_pcb;
-	int v;
 
 	if (level != SOL_IP || name != IP_TTL)
 		return -ENOPROTOOPT;
-	if (get) {
-		v = inp->inp_ttl > 0 ? inp->inp_ttl : IP_DEFTTL;
-		*lenp = MIN(*lenp, (socklen_t)sizeof(v));
-		memcpy(val, &v, *lenp);
-		return 0;
-	}
-	if (*lenp < sizeof(v))
-		return -EINVAL;
-	memcpy(&v, val, sizeof(v));
-	if (v == -1)
-		v = 0;  /* the default */
-	else if (v < 1 || v > 255)
-		return -EINVAL;
-	inp->inp_ttl = v;
-	return 0;
+	return dgram_ttlopt(get, val, lenp, &inp->inp_ttl);
 }
 
 static int
@@ -526,7 +353,7 @@ udp_nread(struct socket *so)
 	int n;
 
 	mutex_enter(&udp_lock);
-	n = inp->inp_rq_head != NULL ? (int)inp->inp_rq_head->d_pkt->pk_pktlen : 0;
+	n = dgram_nread(&inp->inp_rq);
 	mutex_exit(&udp_lock);
 	return n;
 }
@@ -536,7 +363,7 @@ const struct protosw udp_protosw = {
 	.pr_attach = udp_attach, .pr_detach = udp_detach,
 	.pr_bind = udp_bind, .pr_connect = udp_connect,
 	.pr_send = udp_send, .pr_recv = udp_recv,
-	.pr_shutdown = udp_shutdown,
+	.pr_shutdown = dgram_shutdown,
 	.pr_sockaddr = udp_sockaddr, .pr_peeraddr = udp_peeraddr,
 	.pr_poll = udp_poll, .pr_ctloutput = udp_ctloutput,
 	.pr_nread = udp_nread,

@@ -9,8 +9,8 @@
  */
 #include "virtif_int.h"
 
-/* The largest MTU a back end may report (a jumbo frame). */
-#define VIRTIF_MTU_MAX 9000
+/* The largest MTU a back end may report: the largest IPv4 datagram. */
+#define VIRTIF_MTU_MAX 65535
 
 static kmutex_t virtif_lock;               /* both lists */
 static struct virtif_softc *virtif_live;   /* attached interfaces */
@@ -105,6 +105,12 @@ virtif_create(const char *ifname, const char *spec)
 	sc->sc_if.if_flags = IFF_UP;
 	sc->sc_if.if_transmit = virtif_transmit;
 	sc->sc_if.if_softc = sc;
+	/* Input runs on our receive thread (virtif_rxthread): it holds no
+	 * lock and is never inside a send. */
+	sc->sc_if.if_capflags = IFCAP_INPUT_DIRECT;
+	/* Partial checksums out only where the back end finishes them. */
+	if (info.ni_flags & RUMPCOMP_NETIF_TXCSUM)
+		sc->sc_if.if_capflags |= IFCAP_CSUM;
 	error = ether_ifattach(&sc->sc_if);
 	if (error != 0)
 		goto out_free_rxbuf;
