@@ -298,6 +298,35 @@ test_dns_hosts(void **state)
 	assert_int_equal(rump_net_hosts_add(NULL, 1), EINVAL);
 }
 
+/* Destroying an interface stops its DHCP client (no thread left with
+ * the old interface, the lease's address and route gone); the same name
+ * made again gets a lease of its own. */
+static void
+test_destroy_stops_dhcp(void **state)
+{
+	struct sockaddr_in sin;
+	struct ifreq ifr;
+	int s;
+
+	(void)state;
+	if (rump_net_if_dhcp("shm0", 1) != 0)
+		skip();  /* test_dhcp_over_bus did not bind */
+	assert_int_equal(rump_net_if_destroy("shm0"), 0);
+	assert_int_equal(rump_net_route_del(0, 0), ESRCH);
+	assert_int_equal(rump_net_if_create("shm0", bus), 0);
+	s = rump_sys_socket(AF_INET, SOCK_DGRAM, 0);
+	assert_true(s >= 0);
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "shm0");
+	assert_int_equal(rump_sys_ioctl(s, SIOCGIFADDR, &ifr), -1);
+	assert_int_equal(errno, EADDRNOTAVAIL);
+	assert_int_equal(rump_net_if_dhcp("shm0", 20000), 0);
+	assert_int_equal(rump_sys_ioctl(s, SIOCGIFADDR, &ifr), 0);
+	memcpy(&sin, &ifr.ifr_addr, sizeof(sin));
+	assert_int_equal(sin.sin_addr.s_addr, inet_addr("10.5.0.77"));
+	rump_sys_close(s);
+}
+
 static void
 test_dhcp_errors(void **state)
 {
@@ -315,6 +344,7 @@ main(void)
 		cmocka_unit_test(test_dhcp_errors),
 		cmocka_unit_test(test_dhcp_over_bus),
 		cmocka_unit_test(test_udp_fragments),
+		cmocka_unit_test(test_destroy_stops_dhcp),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -545,6 +545,12 @@ dhcp_if_stop(const char *ifname)
 	return 0;
 }
 
+void
+dhcp_if_stop_hook(const char *ifname)
+{
+	(void)dhcp_if_stop(ifname);  /* -ESRCH: no client there */
+}
+
 int
 rump_net_if_dhcp(const char *ifname, int timeout_ms)
 {

@@ -110,6 +110,9 @@ int dhcp_if_start(const char *ifname, int timeout_ms);
 /* dhcp_if_stop: end the client of ifname, removing what it set up;
  * -ENXIO (no interface), -ESRCH (no client). */
 int dhcp_if_stop(const char *ifname);
+/* dhcp_if_stop_hook: dhcp_if_stop for if_stop_hook (an interface being
+ * destroyed; no client there is fine). */
+void dhcp_if_stop_hook(const char *ifname);
 
 /* resolvconf.c: the resolver's files. */
 /* resolv_write: /etc/resolv.conf naming servers (text addresses) and

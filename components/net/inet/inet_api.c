@@ -97,6 +97,7 @@ rump_net_route_del(uint32_t dst, int prefixlen)
 /* --- interface drivers (netif-hosted: components/net/virtif) --- */
 int (*if_create_hook)(const char *ifname, const char *spec);
 int (*if_destroy_hook)(const char *ifname);
+void (*if_stop_hook)(const char *ifname);
 
 int
 rump_net_if_create(const char *ifname, const char *spec)
@@ -121,6 +122,8 @@ rump_net_if_destroy(const char *ifname)
 		return EINVAL;
 	rump_schedule();
 	/* Without a driver no interface was ever created. */
+	if (if_destroy_hook != NULL && if_stop_hook != NULL)
+		if_stop_hook(ifname);
 	error = if_destroy_hook != NULL ? if_destroy_hook(ifname) : -ENXIO;
 	rump_unschedule();
 	return -error;

@@ -244,6 +244,10 @@ void arp_ifdetach(struct ifnet *ifp);
  */
 extern int (*if_create_hook)(const char *ifname, const char *spec);
 extern int (*if_destroy_hook)(const char *ifname);
+/* if_stop_hook: what runs on an interface stops before rump_net_if_destroy
+ * removes it (the DHCP client, when rumpnet_dhcp is linked); NULL:
+ * nothing to stop. */
+extern void (*if_stop_hook)(const char *ifname);
 
 /* --- net-config: reassembly, interface ioctls, the DHCP input hook --- */
 /* ip_reass.c: reassembly of fragmented datagrams (RFC 791, RFC 5722). */
