@@ -4,10 +4,11 @@
  * back (the ARP hold queue keeps them), 50 pings with payloads up to a
  * fragmented 3000 bytes are answered byte-exact with the socket's
  * identifier and their sequence numbers (round trips printed), a ping
- * to an address nobody has times out cleanly, and a connected ping
- * socket (and a connected UDP socket) hears EHOSTUNREACH once ARP gives
- * up on its peer, and ECONNREFUSED when the peer answers its request
- * with an ICMP port unreachable (made by B's raw ICMP socket). */
+ * to an address nobody has times out cleanly, a connected ping socket
+ * (and a connected UDP socket, and a TCP connect) hears EHOSTUNREACH
+ * once ARP gives up on its peer, and ECONNREFUSED when the peer
+ * answers its request with an ICMP port unreachable (made by B's raw
+ * ICMP socket). */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -40,6 +41,7 @@
 #define ADDR_NOBODY "10.9.1.99"
 #define ADDR_NOBODY2 "10.9.1.98"
 #define ADDR_NOBODY3 "10.9.1.97"
+#define ADDR_NOBODY4 "10.9.1.96"
 #define BURST 10
 #define ERRSEQ 0xbeef  /* B answers this request with an ICMP error */
 #define NPING 50
@@ -237,6 +239,14 @@ pinger(void)
 		die("connect (udp)", errno);
 	if (rump_sys_write(u, "x", 1) != 1)
 		die("write (udp)", errno);
+	/* And a TCP connect fails with it (as on Linux), not after the
+	 * SYN retries. */
+	int tc = rump_sys_socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+	struct sockaddr_in nobody4 = sin_of(ADDR_NOBODY4);
+	nobody4.sin_port = htons(80);
+	if (tc < 0 || rump_sys_connect(tc, (struct sockaddr *)&nobody4,
+	    sizeof(nobody4)) != -1 || errno != EINPROGRESS)
+		die("connect (tcp)", errno);
 	t0 = now_ms();
 	struct pollfd pfd = { c, POLLIN, 0 };
 	if (rump_sys_poll(&pfd, 1, 10000) != 1 || !(pfd.revents & POLLERR))
@@ -257,6 +267,16 @@ pinger(void)
 	if (rump_sys_write(u, "x", 1) != -1 || errno != EHOSTUNREACH)
 		pfail("connected UDP to nobody: %s, not EHOSTUNREACH",
 		    strerror(errno));
+	int soerr = 0;
+	socklen_t sl = sizeof(soerr);
+	pfd.fd = tc;
+	pfd.events = POLLOUT;
+	if (rump_sys_poll(&pfd, 1, 3000) != 1 ||
+	    rump_sys_getsockopt(tc, SOL_SOCKET, SO_ERROR, &soerr, &sl) != 0 ||
+	    soerr != EHOSTUNREACH)
+		pfail("TCP connect to nobody: %s, not EHOSTUNREACH",
+		    strerror(soerr));
+	rump_sys_close(tc);
 	rump_sys_close(u);
 	rump_sys_close(c);
 

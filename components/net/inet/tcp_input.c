@@ -893,11 +893,14 @@ tcp_ctlinput(int error, uint32_t src, uint16_t sport, uint32_t dst,
 	if (tp == NULL || tp->t_state == TCPS_LISTEN ||
 	    SEQ_LT(seq, tp->snd_una) || SEQ_GEQ(seq, tp->snd_max))
 		goto out;
-	if (tp->t_state == TCPS_SYN_SENT && error == ECONNREFUSED) {
-		tcp_drop(tp, ECONNREFUSED);
+	/* While connecting, an unreachable ends the attempt, as on Linux:
+	 * connect to an absent host on the link fails with EHOSTUNREACH
+	 * once ARP gives up, not after the SYN retries. */
+	if (tp->t_state == TCPS_SYN_SENT) {
+		tcp_drop(tp, error);
 		goto out;
 	}
-	/* Other errors are soft (RFC 1122 4.2.3.9): the retransmission
+	/* Later errors are soft (RFC 1122 4.2.3.9): the retransmission
 	 * timer decides, and reports this error instead of ETIMEDOUT if
 	 * it gives up, as Linux does without IP_RECVERR. */
 	tp->t_softerror = error;
