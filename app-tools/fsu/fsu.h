@@ -43,6 +43,17 @@ void fsu_warn(int error, const char *fmt, ...)
 int fsu_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
+ * fsu_operands: check a tool's operands after its options: argv[0] is
+ * the image, then at least min and (max >= 0) at most max operands.
+ * Missing ones are reported as coreutils does -- "missing WHAT" when
+ * there are none, "missing MORE after 'LAST'" when some are there --
+ * and one too many as "extra operand".  Returns 0, or the usage exit
+ * status (after the message) for the tool to return.
+ */
+int fsu_operands(int argc, char **argv, int min, int max, const char *what,
+    const char *more);
+
+/*
  * fsu_getopt: getopt(3) with the tool's messages; '?' means a usage error
  * was already printed (return fsu_tool->usage_status).
  */

@@ -59,15 +59,15 @@ cat_one(const char *path, char *buf)
 int
 fsu_cat_main(int argc, char **argv)
 {
-	int status = 0;
+	int bad, status = 0;
 	char *buf;
 
 	if (fsu_getopt(argc, argv, "") != -1)
 		return fsu_tool->usage_status;
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		return fsu_usage("missing image operand");
+	if ((bad = fsu_operands(argc, argv, 0, -1, NULL, NULL)) != 0)
+		return bad;
 	if (fsu_mount(argv[0]) != 0)
 		return 1;
 	buf = fsu_xmalloc(BUFSZ);
@@ -80,7 +80,7 @@ fsu_cat_main(int argc, char **argv)
 int
 fsu_write_main(int argc, char **argv)
 {
-	int ch, fd, flags = O_WRONLY | O_CREAT | O_TRUNC, status = 0;
+	int bad, ch, fd, flags = O_WRONLY | O_CREAT | O_TRUNC, status = 0;
 	char *buf;
 	ssize_t n;
 
@@ -91,12 +91,8 @@ fsu_write_main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		return fsu_usage("missing image operand");
-	if (argc < 2)
-		return fsu_usage("missing file operand");
-	if (argc > 2)
-		return fsu_usage("extra operand '%s'", argv[2]);
+	if ((bad = fsu_operands(argc, argv, 1, 1, "file operand", NULL)) != 0)
+		return bad;
 	if (fsu_mount(argv[0]) != 0)
 		return 1;
 	fd = rump_sys_open(argv[1], flags, 0666);

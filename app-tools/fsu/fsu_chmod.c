@@ -98,6 +98,7 @@ parse_common(int argc, char **argv)
 int
 fsu_chmod_main(int argc, char **argv)
 {
+	int bad;
 	struct change ch = { .uid = -1, .gid = -1 };
 	int i = parse_common(argc, argv);
 
@@ -105,12 +106,8 @@ fsu_chmod_main(int argc, char **argv)
 		return fsu_tool->usage_status;
 	argc -= i;
 	argv += i;
-	if (argc < 1)
-		return fsu_usage("missing image operand");
-	if (argc < 2)
-		return fsu_usage("missing operand");
-	if (argc < 3)
-		return fsu_usage("missing operand after '%s'", argv[1]);
+	if ((bad = fsu_operands(argc, argv, 2, -1, "operand", "operand")) != 0)
+		return bad;
 	if (fsu_parse_mode(argv[1], 0, false) < 0)
 		return fsu_usage("invalid mode: '%s'", argv[1]);
 	ch.mode = argv[1];
@@ -134,6 +131,7 @@ lookup(const char *s, long (*byname)(const char *))
 int
 fsu_chown_main(int argc, char **argv)
 {
+	int bad;
 	struct change ch = { .uid = -1, .gid = -1 };
 	int i = parse_common(argc, argv);
 	char *spec, *colon;
@@ -142,12 +140,8 @@ fsu_chown_main(int argc, char **argv)
 		return fsu_tool->usage_status;
 	argc -= i;
 	argv += i;
-	if (argc < 1)
-		return fsu_usage("missing image operand");
-	if (argc < 2)
-		return fsu_usage("missing operand");
-	if (argc < 3)
-		return fsu_usage("missing operand after '%s'", argv[1]);
+	if ((bad = fsu_operands(argc, argv, 2, -1, "operand", "operand")) != 0)
+		return bad;
 	if (fsu_mount(argv[0]) != 0)
 		return 1;
 	/* Names need the image's /etc files: looked up once it is mounted. */

@@ -70,6 +70,20 @@ fsu_usage(const char *fmt, ...)
 }
 
 int
+fsu_operands(int argc, char **argv, int min, int max, const char *what,
+    const char *more)
+{
+	if (argc < 1)
+		return fsu_usage("missing image operand");
+	if (argc - 1 < min)
+		return argc == 1 ? fsu_usage("missing %s", what) :
+		    fsu_usage("missing %s after '%s'", more, argv[argc - 1]);
+	if (max >= 0 && argc - 1 > max)
+		return fsu_usage("extra operand '%s'", argv[max + 1]);
+	return 0;
+}
+
+int
 fsu_getopt(int argc, char **argv, const char *opts)
 {
 	int ch;

@@ -12,7 +12,7 @@ static int
 copy_main(int argc, char **argv, const struct fsu_side *from,
     const struct fsu_side *to)
 {
-	int ch, flags = 0, status;
+	int bad, ch, flags = 0, status;
 
 	while ((ch = fsu_getopt(argc, argv, "rRpa")) != -1) {
 		switch (ch) {
@@ -32,13 +32,9 @@ copy_main(int argc, char **argv, const struct fsu_side *from,
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		return fsu_usage("missing image operand");
-	if (argc < 2)
-		return fsu_usage("missing file operand");
-	if (argc < 3)
-		return fsu_usage("missing destination file operand after '%s'",
-		    argv[1]);
+	if ((bad = fsu_operands(argc, argv, 2, -1, "file operand",
+	    "destination file operand")) != 0)
+		return bad;
 	if (fsu_mount(argv[0]) != 0)
 		return 1;
 	status = fsu_copy_args(from, argv + 1, argc - 2, to, argv[argc - 1],

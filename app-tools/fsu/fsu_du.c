@@ -108,7 +108,7 @@ du_walk(const char *path, long depth, int *status)
 int
 fsu_du_main(int argc, char **argv)
 {
-	int ch, status = 0;
+	int bad, ch, status = 0;
 	char *dot[] = { ".", NULL };
 
 	while ((ch = fsu_getopt(argc, argv, "sha")) != -1) {
@@ -121,8 +121,8 @@ fsu_du_main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		return fsu_usage("missing image operand");
+	if ((bad = fsu_operands(argc, argv, 0, -1, NULL, NULL)) != 0)
+		return bad;
 	if (du_sum && du_all)
 		return fsu_usage("cannot both summarize and show all entries");
 	if (fsu_mount(argv[0]) != 0)

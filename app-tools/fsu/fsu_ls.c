@@ -179,6 +179,7 @@ cmpent(const void *a, const void *b)
 int
 fsu_ls_main(int argc, char **argv)
 {
+	int bad;
 	struct ent *files, *dirs;
 	int ch, nf = 0, nd = 0;
 	char *dot[] = { ".", NULL };
@@ -195,8 +196,8 @@ fsu_ls_main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		return fsu_usage("missing image operand");
+	if ((bad = fsu_operands(argc, argv, 0, -1, NULL, NULL)) != 0)
+		return bad;
 	if (fsu_mount(argv[0]) != 0)
 		return 1;
 	argc--, argv++;

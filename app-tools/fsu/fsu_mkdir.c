@@ -50,6 +50,7 @@ out:
 int
 fsu_mkdir_main(int argc, char **argv)
 {
+	int bad;
 	bool parents = false, explicit_mode = false;
 	mode_t mode = 0777;
 	int ch, status = 0;
@@ -76,10 +77,8 @@ fsu_mkdir_main(int argc, char **argv)
 		mode = (mode_t)m;
 		explicit_mode = true;
 	}
-	if (argc < 1)
-		return fsu_usage("missing image operand");
-	if (argc < 2)
-		return fsu_usage("missing operand");
+	if ((bad = fsu_operands(argc, argv, 1, -1, "operand", NULL)) != 0)
+		return bad;
 	if (fsu_mount(argv[0]) != 0)
 		return 1;
 	for (int i = 1; i < argc; i++) {
@@ -101,6 +100,7 @@ fsu_mkdir_main(int argc, char **argv)
 int
 fsu_rmdir_main(int argc, char **argv)
 {
+	int bad;
 	bool parents = false;
 	int ch, status = 0;
 
@@ -111,10 +111,8 @@ fsu_rmdir_main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		return fsu_usage("missing image operand");
-	if (argc < 2)
-		return fsu_usage("missing operand");
+	if ((bad = fsu_operands(argc, argv, 1, -1, "operand", NULL)) != 0)
+		return bad;
 	if (fsu_mount(argv[0]) != 0)
 		return 1;
 	for (int i = 1; i < argc; i++) {

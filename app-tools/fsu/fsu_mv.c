@@ -23,7 +23,7 @@ is_dir(const char *path)
 int
 fsu_mv_main(int argc, char **argv)
 {
-	int status = 0;
+	int bad, status = 0;
 	const char *dest;
 	bool into;
 
@@ -31,13 +31,9 @@ fsu_mv_main(int argc, char **argv)
 		return fsu_tool->usage_status;
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		return fsu_usage("missing image operand");
-	if (argc < 2)
-		return fsu_usage("missing file operand");
-	if (argc < 3)
-		return fsu_usage("missing destination file operand after '%s'",
-		    argv[1]);
+	if ((bad = fsu_operands(argc, argv, 2, -1, "file operand",
+	    "destination file operand")) != 0)
+		return bad;
 	if (fsu_mount(argv[0]) != 0)
 		return 1;
 	dest = argv[argc - 1];
@@ -66,6 +62,7 @@ fsu_mv_main(int argc, char **argv)
 int
 fsu_ln_main(int argc, char **argv)
 {
+	int bad;
 	bool symbolic = false, force = false;
 	int ch, status = 0, r;
 	char *link;
@@ -79,12 +76,8 @@ fsu_ln_main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		return fsu_usage("missing image operand");
-	if (argc < 2)
-		return fsu_usage("missing file operand");
-	if (argc > 3)
-		return fsu_usage("extra operand '%s'", argv[3]);
+	if ((bad = fsu_operands(argc, argv, 1, 2, "file operand", NULL)) != 0)
+		return bad;
 	if (fsu_mount(argv[0]) != 0)
 		return 1;
 	/* No LINKNAME, or a directory: the target's name in it (as ln). */

@@ -60,7 +60,7 @@ rm_path(const char *path)
 int
 fsu_rm_main(int argc, char **argv)
 {
-	int ch, status = 0;
+	int bad, ch, status = 0;
 
 	while ((ch = fsu_getopt(argc, argv, "rRfi")) != -1) {
 		switch (ch) {
@@ -72,10 +72,9 @@ fsu_rm_main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		return fsu_usage("missing image operand");
-	if (argc < 2 && !opt_force)
-		return fsu_usage("missing operand");
+	if ((bad = fsu_operands(argc, argv, opt_force ? 0 : 1, -1, "operand",
+	    NULL)) != 0)
+		return bad;
 	if (fsu_mount(argv[0]) != 0)
 		return 1;
 	for (int i = 1; i < argc; i++) {

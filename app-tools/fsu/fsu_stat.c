@@ -147,6 +147,7 @@ report(const char *path, const struct stat *st)
 int
 fsu_stat_main(int argc, char **argv)
 {
+	int bad;
 	const char *fmt = NULL;
 	int ch, status = 0;
 
@@ -157,10 +158,8 @@ fsu_stat_main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		return fsu_usage("missing image operand");
-	if (argc < 2)
-		return fsu_usage("missing operand");
+	if ((bad = fsu_operands(argc, argv, 1, -1, "operand", NULL)) != 0)
+		return bad;
 	if (fsu_mount(argv[0]) != 0)
 		return 1;
 	for (int i = 1; i < argc; i++) {
@@ -182,6 +181,7 @@ fsu_stat_main(int argc, char **argv)
 int
 fsu_touch_main(int argc, char **argv)
 {
+	int bad;
 	bool nocreate = false;
 	int ch, status = 0;
 
@@ -192,10 +192,8 @@ fsu_touch_main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		return fsu_usage("missing image operand");
-	if (argc < 2)
-		return fsu_usage("missing file operand");
+	if ((bad = fsu_operands(argc, argv, 1, -1, "file operand", NULL)) != 0)
+		return bad;
 	if (fsu_mount(argv[0]) != 0)
 		return 1;
 	for (int i = 1; i < argc; i++) {
